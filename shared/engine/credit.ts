@@ -1,0 +1,164 @@
+/**
+ * Rules 1–5 of "Counting days": each trip's weights on its countable dates, credited per
+ * cadre in credit order with at most one day per date (OVERLAP), counted towards each date's
+ * own year when inside that year's window and on or before `asOf`.
+ * Day figures are whole half-days here (weight 2 = one day, 1 = half a day).
+ */
+import type { TripTable } from './trip-table';
+import type { YearContexts } from './year-context';
+import { yearOf } from './day-math';
+
+/** Bits of `CreditResult.flags`. */
+export const CREDIT_FLAG = {
+  OVERLAP: 1,
+  DAYS_ABOVE_COUNTABLE: 2,
+  NOT_REPORTED: 4,
+} as const;
+
+export interface CreditResult {
+  /** Year of each trip's `startDate`. */
+  readonly firstYear: Int32Array;
+  /** Counted half-days in the trip's first year and in the year after. */
+  readonly halvesFirst: Int32Array;
+  readonly halvesSecond: Int32Array;
+  /** Counted half-days in later years (trips longer than two years), by trip then year. */
+  readonly halvesLater: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** The trip's countable dates, all its years. */
+  readonly countable: Int32Array;
+  readonly flags: Uint8Array;
+  /** Trips (indices) credited on the dates an OVERLAP trip lost, in credit order. */
+  readonly related: ReadonlyMap<number, readonly number[]>;
+}
+
+/** Weight of the k-th (0-based) countable date, in half-days. */
+function weightAt(k: number, full: boolean, wholeDays: number, half: boolean): number {
+  if (full || k < wholeDays) return 2;
+  return k === wholeDays && half ? 1 : 0;
+}
+
+/** Scratch buffers reused across cadres (grown on demand). */
+class Scratch {
+  used = new Uint8Array(1024);
+  ownerA = new Int32Array(1024);
+  ownerB = new Int32Array(1024);
+
+  reset(span: number): void {
+    if (span > this.used.length) {
+      const size = Math.max(span, this.used.length * 2);
+      this.used = new Uint8Array(size);
+      this.ownerA = new Int32Array(size);
+      this.ownerB = new Int32Array(size);
+    } else this.used.fill(0, 0, span);
+  }
+}
+
+/** Credits every trip of the table. */
+export function creditTrips(table: TripTable, years: YearContexts): CreditResult {
+  const n = table.trips.length;
+  const { start, end, order, trips } = table;
+  const firstYear = new Int32Array(n);
+  const halvesFirst = new Int32Array(n);
+  const halvesSecond = new Int32Array(n);
+  const halvesLater = new Map<number, Map<number, number>>();
+  const countable = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const related = new Map<number, number[]>();
+  const scratch = new Scratch();
+
+  for (const group of table.groups) {
+    let base = Infinity;
+    let top = -Infinity;
+    for (let p = group.from; p < group.to; p++) {
+      const t = order[p];
+      if (start[t] < base) base = start[t];
+      if (end[t] > top) top = end[t];
+    }
+    if (group.to === group.from) continue;
+    scratch.reset(top - base + 1);
+    const { used, ownerA, ownerB } = scratch;
+
+    for (let p = group.from; p < group.to; p++) {
+      const t = order[p];
+      const trip = trips[t];
+      const s = start[t];
+      const e = end[t];
+      const nCountable = years.countableBetween(s, e);
+      countable[t] = nCountable;
+      let full = true;
+      let wholeDays = 0;
+      let half = false;
+      const declared = trip.days;
+      if (declared !== undefined && Number.isFinite(declared) && declared > 0) {
+        if (declared > nCountable) flags[t] |= CREDIT_FLAG.DAYS_ABOVE_COUNTABLE;
+        else {
+          const halves = Math.round(declared * 2);
+          full = false;
+          wholeDays = halves >> 1;
+          half = (halves & 1) === 1;
+        }
+      }
+      const unreported = trip.reportDate === undefined;
+      let lostFrom: Set<number> | null = null;
+      let k = 0;
+      const y0 = yearOf(s);
+      firstYear[t] = y0;
+      let d = s;
+      while (d <= e) {
+        const ctx = years.ofDay(d);
+        const stop = e < ctx.last ? e : ctx.last;
+        const zero = unreported && !ctx.countUnreportedTrips;
+        if (zero) flags[t] |= CREDIT_FLAG.NOT_REPORTED;
+        const { mask, windowStart, countEnd } = ctx;
+        const first = ctx.first;
+        let counted = 0;
+        for (; d <= stop; d++) {
+          if (mask[d - first] === 0) continue;
+          let w = weightAt(k, full, wholeDays, half);
+          k++;
+          if (zero) w = 0;
+          if (w === 0) continue;
+          const off = d - base;
+          const u = used[off];
+          const credit = w < 2 - u ? w : 2 - u;
+          if (credit < w) {
+            lostFrom ??= new Set<number>();
+            if (u > 0) lostFrom.add(ownerA[off]);
+            if (u === 2 && ownerB[off] >= 0) lostFrom.add(ownerB[off]);
+          }
+          if (credit > 0) {
+            if (u === 0) {
+              ownerA[off] = p;
+              ownerB[off] = -1;
+            } else ownerB[off] = p;
+            used[off] = u + credit;
+            if (d >= windowStart && d <= countEnd) counted += credit;
+          }
+        }
+        const y = ctx.year;
+        if (y === y0) halvesFirst[t] = counted;
+        else if (y === y0 + 1) halvesSecond[t] = counted;
+        else {
+          let later = halvesLater.get(t);
+          if (!later) halvesLater.set(t, (later = new Map()));
+          later.set(y, counted);
+        }
+      }
+      if (lostFrom) {
+        flags[t] |= CREDIT_FLAG.OVERLAP;
+        related.set(
+          t,
+          [...lostFrom].sort((a, b) => a - b).map((q) => order[q]),
+        );
+      }
+    }
+  }
+  return { firstYear, halvesFirst, halvesSecond, halvesLater, countable, flags, related };
+}
+
+/** A trip's counted half-days in `year` (0 when it does not touch it). */
+export function tripHalvesIn(credit: CreditResult, t: number, year: number): number {
+  const y0 = credit.firstYear[t];
+  if (year === y0) return credit.halvesFirst[t];
+  if (year === y0 + 1) return credit.halvesSecond[t];
+  return credit.halvesLater.get(t)?.get(year) ?? 0;
+}

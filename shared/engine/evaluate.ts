@@ -1,0 +1,245 @@
+/**
+ * The compliance engine's entry: every trip's derived values and warnings, and each org-year's
+ * compliance rows and summary as of `input.asOf` (rules.md "Counting days" to "the summary").
+ */
+import { policyLookup } from '../defaults';
+import type {
+  Cadre,
+  ComplianceRow,
+  EngineInput,
+  Registration,
+  TripEvaluation,
+  YearCompliance,
+} from '../models';
+import { CREDIT_FLAG, creditTrips, tripHalvesIn, type CreditResult } from './credit';
+import { dayOfIso, isoOf, yearOf } from './day-math';
+import { absenceIntervals, eligibility, serviceInterval, type DayInterval } from './eligibility';
+import { cadreListed, tripInYear } from './membership';
+import { REPORT_STATUSES, emptyReportCounts, reportDeadline, reportStatusCode } from './reports';
+import { requiredDaysFor } from './requirement';
+import { progress } from './status';
+import { categorySummary, summarize, tallyCategories, unitsNotVisited, type CategoryTally } from './summary';
+import { TripEvaluations } from './trip-evaluations';
+import { buildTripTable, compareCodePoints, type TripTable } from './trip-table';
+import { UnitResolver } from './units';
+import { duplicateOrderNos, tripWarnings, type AbsenceSpan } from './warnings';
+import { YearContexts } from './year-context';
+
+export interface OrgEvaluation {
+  /** Every trip's derived values and warnings (all years it touches), keyed by trip id. */
+  readonly trips: ReadonlyMap<string, TripEvaluation>;
+  /** One org-year as of input.asOf: compliance rows (cadres listed for the year, sorted by cadreId) and summary. Cached per year. */
+  year(year: number): YearCompliance;
+}
+
+const NOT_YET = 255;
+
+/** Everything computed once per evaluation, shared by the trip map and the years. */
+class Evaluation {
+  readonly asOf: number;
+  readonly years: YearContexts;
+  readonly table: TripTable;
+  readonly credit: CreditResult;
+  readonly units: UnitResolver;
+  readonly cadres: readonly Cadre[];
+  readonly absencesOf = new Map<string, AbsenceSpan[]>();
+  readonly registrations = new Map<string, Registration>();
+  private readonly reportCodes: Uint8Array;
+  private readonly duplicatesOf = new Map<number, Map<number, string[]>>();
+  private readonly cadreById = new Map<string, Cadre>();
+
+  constructor(readonly input: EngineInput) {
+    this.asOf = dayOfIso(input.asOf);
+    this.years = new YearContexts(policyLookup(input.policies), this.asOf);
+    this.table = buildTripTable(input.trips);
+    this.credit = creditTrips(this.table, this.years);
+    this.units = new UnitResolver(input.units);
+    this.reportCodes = new Uint8Array(input.trips.length).fill(NOT_YET);
+    // the first row of a cadre id wins
+    const seen = new Set<string>();
+    const cadres: Cadre[] = [];
+    for (const c of input.cadres) {
+      if (seen.has(c.cadreId)) continue;
+      seen.add(c.cadreId);
+      cadres.push(c);
+      this.cadreById.set(c.cadreId, c);
+    }
+    this.cadres = cadres.sort((a, b) => compareCodePoints(a.cadreId, b.cadreId));
+    for (const a of input.absences) {
+      const span = { id: a.id, ...absenceIntervals([a])[0] };
+      const list = this.absencesOf.get(a.cadreId);
+      if (list) list.push(span);
+      else this.absencesOf.set(a.cadreId, [span]);
+    }
+    for (const list of this.absencesOf.values()) list.sort((a, b) => a.from - b.from || a.to - b.to);
+    for (const r of input.registrations) this.registrations.set(`${r.cadreId}|${r.year}`, r);
+  }
+
+  deadline(t: number): number {
+    const end = this.table.end[t];
+    return reportDeadline(end, this.years.ofDay(end).reportDeadlineDays);
+  }
+
+  reportCode(t: number): number {
+    let code = this.reportCodes[t];
+    if (code === NOT_YET) {
+      const r = this.input.trips[t].reportDate;
+      code = reportStatusCode(r === undefined ? undefined : dayOfIso(r), this.deadline(t), this.asOf);
+      this.reportCodes[t] = code;
+    }
+    return code;
+  }
+
+  /** DUPLICATE_ORDER_NO of the trip's cadre, computed once per cadre. */
+  private sameOrderNo(t: number): string[] | undefined {
+    const g = this.table.groupOf.get(this.input.trips[t].cadreId);
+    if (g === undefined) return undefined;
+    let dup = this.duplicatesOf.get(g);
+    if (!dup) {
+      const { from, to } = this.table.groups[g];
+      const list = [];
+      for (let p = from; p < to; p++) {
+        const i = this.table.order[p];
+        const trip = this.input.trips[i];
+        list.push({ id: trip.id, orderNo: trip.orderNo, startYear: this.credit.firstYear[i] });
+      }
+      dup = duplicateOrderNos(list);
+      this.duplicatesOf.set(g, dup);
+    }
+    return dup.get(this.table.rank[t] - this.table.groups[g].from);
+  }
+
+  tripEvaluation(t: number): TripEvaluation {
+    const trip = this.input.trips[t];
+    const { start, end } = this.table;
+    const { credit } = this;
+    const countedDays: Record<string, number> = {};
+    const lastYear = yearOf(end[t]);
+    for (let y = credit.firstYear[t]; y <= lastYear; y++) countedDays[String(y)] = tripHalvesIn(credit, t, y) / 2;
+    const cadre = this.cadreById.get(trip.cadreId);
+    const flags = credit.flags[t];
+    const related = credit.related.get(t);
+    const warnings = tripWarnings({
+      trip,
+      start: start[t],
+      end: end[t],
+      asOf: this.asOf,
+      overlapWith: related?.map((i) => this.input.trips[i].id),
+      unit: this.units.resolve(trip.unit),
+      service: cadre ? serviceInterval(cadre) : undefined,
+      absences: this.absencesOf.get(trip.cadreId) ?? [],
+      sameOrderNo: this.sameOrderNo(t),
+      countable: credit.countable[t],
+      notReported: (flags & CREDIT_FLAG.NOT_REPORTED) !== 0,
+      daysAboveCountable: (flags & CREDIT_FLAG.DAYS_ABOVE_COUNTABLE) !== 0,
+    });
+    return {
+      derived: {
+        countedDays,
+        reportStatus: REPORT_STATUSES[this.reportCode(t)],
+        reportDeadline: isoOf(this.deadline(t)),
+      },
+      warnings,
+    };
+  }
+
+  yearCompliance(year: number): YearCompliance {
+    const ctx = this.years.get(year);
+    const { first, last, windowStart, windowEnd, policy } = ctx;
+    const windowLength = windowEnd - windowStart + 1;
+    const { table, credit, asOf } = this;
+    const rows: ComplianceRow[] = [];
+    const tally: CategoryTally = new Map();
+    const visitedAll = new Set<string>();
+    const reportsAll = emptyReportCounts();
+    let totalCost = 0;
+    const noAbsences: DayInterval[] = [];
+
+    for (const cadre of this.cadres) {
+      const g = table.groupOf.get(cadre.cadreId);
+      let trips = 0;
+      let halves = 0;
+      const visited = new Set<string>();
+      const reports = emptyReportCounts();
+      if (g !== undefined) {
+        const { from, to } = table.groups[g];
+        for (let p = from; p < to; p++) {
+          const t = table.order[p];
+          if (!tripInYear(table.start[t], table.end[t], first, last, asOf)) continue;
+          const trip = this.input.trips[t];
+          const h = tripHalvesIn(credit, t, year);
+          trips++;
+          halves += h;
+          const key = this.units.resolve(trip.unit).key;
+          visited.add(key);
+          visitedAll.add(key);
+          tallyCategories(tally, trip.contents, h);
+          if (table.end[t] <= last) {
+            const status = REPORT_STATUSES[this.reportCode(t)];
+            reports[status]++;
+            reportsAll[status]++;
+            totalCost += trip.cost ?? 0;
+          }
+        }
+      }
+      const service = serviceInterval(cadre);
+      if (!cadreListed(service, first, last, trips > 0)) continue;
+      const { eligible, eligibleToDate } = eligibility(
+        windowStart,
+        windowEnd,
+        asOf,
+        service,
+        this.absencesOf.get(cadre.cadreId) ?? noAbsences,
+      );
+      const required = requiredDaysFor(policy, cadre.subject, eligible, windowLength);
+      const p = progress({ countedHalves: halves, required, eligible, eligibleToDate, asOf, windowStart, windowEnd });
+      const registration = this.registrations.get(`${cadre.cadreId}|${year}`);
+      rows.push({
+        cadreId: cadre.cadreId,
+        fullName: cadre.fullName,
+        department: cadre.department,
+        subject: cadre.subject,
+        eligibleDays: eligible,
+        requiredDays: required,
+        countedDays: halves / 2,
+        remainingDays: p.remainingDays,
+        percent: p.percent,
+        expectedToDate: p.expectedToDate,
+        status: p.status,
+        trips,
+        unitsVisited: visited.size,
+        reports,
+        registered: registration !== undefined,
+        plannedDays: registration
+          ? registration.q1Days + registration.q2Days + registration.q3Days + registration.q4Days
+          : null,
+      });
+    }
+    const summary = summarize(rows, {
+      byCategory: categorySummary(policy.categories, tally),
+      unitsVisited: visitedAll.size,
+      unitsNotVisited: unitsNotVisited(this.units.units, first, last, visitedAll),
+      reports: reportsAll,
+      totalCost,
+    });
+    return { year, asOf: this.input.asOf, policy, cadres: rows, summary };
+  }
+}
+
+/** Evaluates an org's whole collections as of `input.asOf`. */
+export function evaluateOrg(input: EngineInput): OrgEvaluation {
+  const evaluation = new Evaluation(input);
+  const trips = new TripEvaluations(input.trips, (t) => evaluation.tripEvaluation(t));
+  const years = new Map<number, YearCompliance>();
+  return {
+    trips,
+    year(year: number): YearCompliance {
+      let result = years.get(year);
+      if (!result) {
+        result = evaluation.yearCompliance(year);
+        years.set(year, result);
+      }
+      return result;
+    },
+  };
+}

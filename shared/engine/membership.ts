@@ -1,0 +1,15 @@
+/** What belongs to a cadre-year: its trips, and whether the cadre is listed for the year. */
+import type { DayInterval } from './eligibility';
+
+/**
+ * A trip belongs to a year when it has a date in the year on or before `asOf`.
+ * (`first`/`last`: the year's 1 January and 31 December as day numbers.)
+ */
+export function tripInYear(start: number, end: number, first: number, last: number, asOf: number): boolean {
+  return start <= (last < asOf ? last : asOf) && end >= first;
+}
+
+/** A cadre is listed when its service meets the year, or it has trips in the year's set. */
+export function cadreListed(service: DayInterval, first: number, last: number, hasTrips: boolean): boolean {
+  return hasTrips || (service.from <= last && service.to >= first);
+}
