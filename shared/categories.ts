@@ -1,0 +1,91 @@
+/**
+ * Resolving coded values given by code or Vietnamese label, matched with `matchKey`
+ * (rules.md: NFD, marks removed, đ → d, lower case, whitespace and `_` removed):
+ * content categories, the `contents` list of a trip, absence reasons, unit kinds, and a trip's
+ * `unit` against the org's units.
+ */
+import { ABSENCE_REASON_LABELS, UNIT_KIND_LABELS } from './messages';
+import type { AbsenceReason, Category, Unit, UnitKind } from './models';
+import { matchKey } from './normalize';
+
+/** The code of the category given by its code or its label, or null when none matches. */
+export function resolveCategory(text: string, categories: readonly Category[]): string | null {
+  const key = matchKey(text);
+  if (key === '') return null;
+  const byCode = categories.find((c) => matchKey(c.code) === key);
+  if (byCode) return byCode.code;
+  return categories.find((c) => matchKey(c.label) === key)?.code ?? null;
+}
+
+/**
+ * The items of a `contents` value: a list (of strings, each possibly holding several items) or
+ * one string separated by `;` or line breaks (never `,`, which labels contain). Items are
+ * trimmed; empty ones dropped. Null when the value is neither a string nor a list of strings.
+ */
+export function parseContents(value: unknown): string[] | null {
+  const parts: unknown[] = Array.isArray(value) ? value : [value];
+  const items: string[] = [];
+  for (const part of parts) {
+    if (part === null || part === undefined) continue;
+    if (typeof part !== 'string') return null;
+    for (const item of part.split(/[;\r\n\u2028\u2029]+/)) {
+      const text = item.normalize('NFC').trim();
+      if (text !== '') items.push(text);
+    }
+  }
+  return items;
+}
+
+/** Items resolved against accepted categories: codes in order without repeats, and misses. */
+export function resolveContents(
+  items: readonly string[],
+  categories: readonly Category[],
+): { codes: string[]; unknown: string[] } {
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  for (const item of items) {
+    const code = resolveCategory(item, categories);
+    if (code === null) {
+      if (!unknown.includes(item)) unknown.push(item);
+    } else if (!codes.includes(code)) codes.push(code);
+  }
+  return { codes, unknown };
+}
+
+/** A code of `labels` given by its code or its label (matched with `matchKey`), or null. */
+export function resolveCode<C extends string>(value: unknown, labels: Readonly<Record<C, string>>): C | null {
+  if (typeof value !== 'string') return null;
+  const key = matchKey(value);
+  if (key === '') return null;
+  const codes = Object.keys(labels) as C[];
+  return (
+    codes.find((c) => matchKey(c) === key) ?? codes.find((c) => matchKey(labels[c]) === key) ?? null
+  );
+}
+
+/** An absence reason by code (`study`…) or Vietnamese label (`Thai sản`, `thai san`…). */
+export function parseAbsenceReason(value: unknown): AbsenceReason | null {
+  return resolveCode(value, ABSENCE_REASON_LABELS);
+}
+
+/** A unit kind by code (`chi_doan`…) or Vietnamese label (`Chi đoàn`, `Xã`…). */
+export function parseUnitKind(value: unknown): UnitKind | null {
+  return resolveCode(value, UNIT_KIND_LABELS);
+}
+
+/**
+ * The code of the org's unit a trip's `unit` text names, or null when none: first a unit whose
+ * code is the text exactly, then one whose code matches ignoring case, then the first (in the
+ * given order) whose name matches by `matchKey`.
+ */
+export function resolveUnitCode(text: string, units: readonly Unit[]): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const exact = units.find((u) => u.unitCode === trimmed);
+  if (exact) return exact.unitCode;
+  const lower = trimmed.toLowerCase();
+  const byCode = units.find((u) => u.unitCode.toLowerCase() === lower);
+  if (byCode) return byCode.unitCode;
+  const key = matchKey(trimmed);
+  return units.find((u) => matchKey(u.name) === key)?.unitCode ?? null;
+}
