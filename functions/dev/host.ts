@@ -1,0 +1,155 @@
+/**
+ * The local host: a small `node:http` server on the SAME route table as the Azure entry,
+ * serving `/api/…`, CORS for the task pane, and the Functions host's admin route that starts
+ * the timer job (`POST /admin/functions/recalculateTotals`, no key: it listens on 127.0.0.1).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError, errorResponse, NotFoundError, TooLargeError } from '../http/errors';
+import { decodeUtf8 } from '../http/azure';
+import type { ApiRequest, ApiResponse } from '../http/types';
+import { execute, failure } from '../pipeline';
+import { createRouter } from '../router';
+import { ROUTES, TIMERS } from '../routes';
+import { createServices, type ApiEnv, type Services } from '../services';
+import { corsHeaders, preflightHeaders } from './cors';
+
+export interface DevHostOptions {
+  port?: number;
+  host?: string;
+  env: ApiEnv;
+  /** For tests: the clock and the log. */
+  services?: Partial<Pick<Services, 'now' | 'log'>>;
+}
+
+export interface DevHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+function toApiRequest(req: IncomingMessage, url: URL, path: string): ApiRequest & { consumed(): boolean } {
+  let consumed = false;
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path,
+    query: url.searchParams,
+    header: (name) => {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(', ') : v;
+    },
+    consumed: () => consumed,
+    readBody(limitBytes) {
+      consumed = true;
+      return new Promise<string>((resolve, reject) => {
+        const declared = Number(req.headers['content-length'] ?? '0');
+        if (declared > limitBytes) {
+          reject(new TooLargeError());
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let failed = false;
+        req.on('data', (chunk: Buffer) => {
+          if (failed) return;
+          size += chunk.length;
+          if (size > limitBytes) {
+            failed = true;
+            reject(new TooLargeError());
+            return;
+          }
+          chunks.push(chunk);
+        });
+        req.on('end', () => {
+          if (failed) return;
+          try {
+            resolve(decodeUtf8(Buffer.concat(chunks)));
+          } catch (err) {
+            reject(err);
+          }
+        });
+        req.on('error', (err) => {
+          if (!failed) reject(err);
+        });
+      });
+    },
+  };
+}
+
+function send(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string>, closeConnection: boolean): void {
+  const headers: Record<string, string> = { ...extraHeaders, ...response.headers };
+  let payload: string | undefined;
+  if (response.body !== undefined) {
+    payload = JSON.stringify(response.body);
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    headers['Content-Length'] = String(Buffer.byteLength(payload));
+  }
+  if (closeConnection) headers.Connection = 'close';
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
+  const services = createServices(opts.env, opts.services);
+  const router = createRouter(ROUTES);
+  const corsOrigins = opts.env.CORS_ORIGINS;
+  const recalc = TIMERS.find((t) => t.name === 'recalculateTotals');
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (method === 'OPTIONS') {
+        req.resume();
+        send(res, { status: 204 }, preflightHeaders(corsOrigins, origin), false);
+        return;
+      }
+      const cors = corsHeaders(corsOrigins, origin);
+      const apiMatch = /^\/api(\/.*)?$/.exec(url.pathname);
+      let response: ApiResponse;
+      let apiReq: (ApiRequest & { consumed(): boolean }) | null = null;
+      if (url.pathname === '/admin/functions/recalculateTotals' && recalc) {
+        if (method !== 'POST') response = errorResponse(new NotFoundError());
+        else {
+          void recalc.run(services).catch((err: unknown) =>
+            services.log('recalculateTotals failed', { error: err instanceof Error ? err.message : String(err) }),
+          );
+          response = { status: 202 };
+        }
+      } else if (!apiMatch) {
+        response = errorResponse(new NotFoundError());
+      } else {
+        apiReq = toApiRequest(req, url, apiMatch[1] ?? '/');
+        try {
+          const { route, params } = router.match(method, apiReq.path);
+          response = await execute(route, apiReq, params, services);
+        } catch (err) {
+          response = err instanceof ApiError ? errorResponse(err) : failure(err, null, services);
+        }
+      }
+      const unread = !apiReq || !apiReq.consumed();
+      const tooLarge = response.status === 413;
+      if (unread && !req.complete) req.resume();
+      send(res, response, cors, tooLarge && !req.complete);
+    })().catch((err: unknown) => {
+      services.log('dev host failure', { error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) send(res, failure(err, null, services), {}, true);
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostText = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostText}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,34 @@
+/** Request bodies: size limits, JSON parsing, shapes checked with zod. */
+import { z } from 'zod';
+import { BadBodyError, BadJsonError, TooLargeError } from './errors';
+import type { ApiRequest } from './types';
+
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const MAX_ROWS = 5000;
+
+export async function readJson(req: ApiRequest): Promise<unknown> {
+  const text = await req.readBody(MAX_BODY_BYTES);
+  if (text.trim() === '') throw new BadJsonError();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadJsonError();
+  }
+}
+
+const rowsBody = z.object({ rows: z.array(z.unknown()) });
+
+/** `{"rows":[…]}` with at most 5,000 rows. */
+export async function readRowsBody(req: ApiRequest): Promise<unknown[]> {
+  const parsed = rowsBody.safeParse(await readJson(req));
+  if (!parsed.success) throw new BadBodyError();
+  if (parsed.data.rows.length > MAX_ROWS) throw new TooLargeError();
+  return parsed.data.rows;
+}
+
+/** A JSON object body (a policy, the job's `{}`). */
+export async function readObjectBody(req: ApiRequest): Promise<Record<string, unknown>> {
+  const parsed = z.record(z.string(), z.unknown()).safeParse(await readJson(req));
+  if (!parsed.success) throw new BadBodyError();
+  return parsed.data;
+}

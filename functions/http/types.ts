@@ -1,0 +1,25 @@
+/** The HTTP shapes every handler sees, whichever host (Azure Functions or the dev host) serves it. */
+
+/** A request, already routed. `path` is the path after `/api`. */
+export interface ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** A header's value (case-insensitive name), or undefined. */
+  header(name: string): string | undefined;
+  /** The body as UTF-8 text; rejects with TooLargeError above `limitBytes`. */
+  readBody(limitBytes: number): Promise<string>;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** JSON-encoded when present. */
+  readonly body?: unknown;
+}
+
+export const json = (status: number, body: unknown, headers?: Record<string, string>): ApiResponse => ({
+  status,
+  body,
+  headers,
+});

@@ -1,0 +1,62 @@
+/**
+ * PartitionKey / RowKey builders. Keys are made only of `[A-Za-z0-9_-]` (org ids, kinds, codes,
+ * client ids, years, dates) — never names — so no key needs escaping and none can widen a query.
+ *
+ * Table `records`: PartitionKey `<org>_<kind>` (kind: cadres, units, absences, trips,
+ * registrations, policies); RowKey `r_<id>` for a row, `a_<yyyyMMddHHmmssSSS>_<hex>` for an
+ * audit record of changes in that partition (written in the same transaction as the changes).
+ * Table `totals`: `<org>_<year>` / `<cadreId>`. Table `snapshots`: `<org>_<year>` / `<date>`.
+ * Table `orgs`: `org` / `<org>`.
+ */
+import type { Kind } from '../../shared/models';
+
+const KEY_TEXT = /^[A-Za-z0-9_-]{1,200}$/;
+const ORG = /^[a-z0-9-]{2,32}$/;
+
+export type PartitionKind = Kind | 'policies';
+
+function checked(key: string): string {
+  if (!KEY_TEXT.test(key)) throw new Error(`storage key outside [A-Za-z0-9_-]: ${JSON.stringify(key.slice(0, 80))}`);
+  return key;
+}
+
+export function recordsPartition(org: string, kind: PartitionKind): string {
+  if (!ORG.test(org)) throw new Error('invalid org id for a storage key');
+  return checked(`${org}_${kind}`);
+}
+
+export const ROW_PREFIX = 'r_';
+/** The first string after every `r_…` key (`` ` `` follows `_` in code-point order). */
+export const ROW_PREFIX_END = 'r`';
+export const AUDIT_PREFIX = 'a_';
+
+export function rowKey(id: string): string {
+  return checked(`${ROW_PREFIX}${id}`);
+}
+
+export function idOfRowKey(key: string): string {
+  return key.slice(ROW_PREFIX.length);
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** `yyyyMMddHHmmssSSS` in UTC: sorts as time does. */
+export function compactInstant(at: Date): string {
+  return (
+    `${at.getUTCFullYear()}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}` +
+    `${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}${pad(at.getUTCMilliseconds(), 3)}`
+  );
+}
+
+export function auditRowKey(at: Date, unique: string): string {
+  return checked(`${AUDIT_PREFIX}${compactInstant(at)}_${unique}`);
+}
+
+export function yearPartition(org: string, year: number): string {
+  if (!ORG.test(org)) throw new Error('invalid org id for a storage key');
+  return checked(`${org}_${year}`);
+}
+
+export const ORGS_PARTITION = 'org';
+
+export { checked as checkedKey };

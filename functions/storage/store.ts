@@ -1,0 +1,280 @@
+/**
+ * The storage operations the API needs, over the tables of `tables.ts`. Every query is built
+ * with the SDK's `odata` tag; every row write is conditional on the version (ETag) it was
+ * planned from and goes into one entity-group transaction with its audit entity.
+ */
+import { randomBytes } from 'node:crypto';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { IsoDate } from '../../shared/models';
+import { planBatches, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches';
+import { auditEntity, auditEntityToRows, entityToStoredRow, getJson, putJson, rowEntity, type EntityProps } from './entities';
+import { guard, isContention, isNotFound, isUnavailable } from './errors';
+import { StorageUnavailableError } from '../http/errors';
+import {
+  AUDIT_PREFIX,
+  compactInstant,
+  checkedKey,
+  ORGS_PARTITION,
+  ROW_PREFIX,
+  ROW_PREFIX_END,
+  recordsPartition,
+  rowKey,
+  yearPartition,
+  type PartitionKind,
+} from './keys';
+import type { Tables } from './tables';
+import type { AuditRow, PlannedWrite, StoredRow } from './types';
+
+export const AUDITED_PARTITIONS: readonly PartitionKind[] = ['cadres', 'units', 'absences', 'trips', 'registrations', 'policies'];
+
+export interface CommitResult {
+  /** New versions of the rows written. */
+  readonly versions: Map<string, string>;
+  /** Rows not written because their stored version changed meanwhile (re-read and re-plan). */
+  readonly contended: string[];
+}
+
+export interface SnapshotRow {
+  date: IsoDate;
+  summary: unknown;
+  computedAt: string;
+}
+
+const uniqueHex = (): string => randomBytes(8).toString('hex');
+
+async function collect<T extends object>(iter: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iter) out.push(item);
+  return out;
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length && failure === null) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  });
+  await Promise.all(runners);
+  if (failure !== null) throw failure;
+}
+
+export class Store {
+  constructor(
+    private readonly tables: Tables,
+    private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
+    private readonly transactionConcurrency = 4,
+  ) {}
+
+  private get records(): TableClient {
+    return this.tables.clients.records;
+  }
+
+  /** Creates the tables on first use. */
+  ready(): Promise<void> {
+    return guard(() => this.tables.ensure());
+  }
+
+  /** One cheap round trip: throws StorageUnavailableError when storage cannot be reached. */
+  async ping(): Promise<void> {
+    await this.ready();
+    await guard(async () => {
+      const pages = this.tables.clients.orgs.listEntities({ queryOptions: { select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
+      await pages.next();
+    });
+  }
+
+  /** Every stored row of one kind of an org, deleted markers included. */
+  async listRows<T>(org: string, kind: PartitionKind): Promise<Map<string, StoredRow<T>>> {
+    await this.ready();
+    const pk = recordsPartition(org, kind);
+    const entities = await guard(() =>
+      collect(
+        this.records.listEntities<EntityProps>({
+          queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${ROW_PREFIX} and RowKey lt ${ROW_PREFIX_END}` },
+        }),
+      ),
+    );
+    const rows = new Map<string, StoredRow<T>>();
+    for (const e of entities) {
+      const row = entityToStoredRow<T>(e);
+      rows.set(row.id, row);
+    }
+    return rows;
+  }
+
+  async getRow<T>(org: string, kind: PartitionKind, id: string): Promise<StoredRow<T> | null> {
+    await this.ready();
+    try {
+      const e = await guard(() => this.records.getEntity<EntityProps>(recordsPartition(org, kind), rowKey(id)));
+      return entityToStoredRow<T>(e);
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  /**
+   * Writes rows of one partition with their audit: each transaction holds ≤ 99 row writes and
+   * the one audit entity that records them, so a row is never stored without its audit record
+   * (nor an audit record without its row). A transaction that loses a conditional write is
+   * retried row by row; the rows that still lose come back in `contended`.
+   */
+  async commit(org: string, kind: PartitionKind, writes: readonly PlannedWrite[], who: string, now: () => Date): Promise<CommitResult> {
+    await this.ready();
+    const pk = recordsPartition(org, kind);
+    const versions = new Map<string, string>();
+    const contended: string[] = [];
+    const run = async (batch: readonly PlannedWrite[]): Promise<void> => {
+      const actions: TransactionAction[] = batch.map((w) => {
+        const entity = rowEntity(pk, w.id, w.record, w.deleted);
+        return w.expectedVersion === null
+          ? (['create', entity] as TransactionAction)
+          : (['update', entity, 'Replace', { etag: w.expectedVersion }] as TransactionAction);
+      });
+      actions.push(['create', auditEntity(pk, now(), uniqueHex(), who, batch.map((w) => w.change))]);
+      try {
+        const response = await this.records.submitTransaction(actions);
+        for (const w of batch) {
+          const etag = response.getResponseForEntity(rowKey(w.id))?.etag;
+          if (etag) versions.set(w.id, etag);
+        }
+        const missing = batch.filter((w) => !versions.has(w.id));
+        if (missing.length > 0) {
+          for (const w of missing) {
+            const stored = await this.getRow(org, kind, w.id);
+            if (stored) versions.set(w.id, stored.version);
+          }
+        }
+      } catch (err) {
+        if (isContention(err)) {
+          if (batch.length === 1) contended.push(batch[0].id);
+          else for (const w of batch) await run([w]);
+          return;
+        }
+        if (isUnavailable(err)) throw new StorageUnavailableError();
+        throw err;
+      }
+    };
+    await mapLimit(planBatches(writes, this.limits), this.transactionConcurrency, run);
+    return { versions, contended };
+  }
+
+  /** Audit rows of an org between two instants (`from` inclusive, `to` exclusive), oldest first. */
+  async listAudit(org: string, from: Date, to: Date): Promise<AuditRow[]> {
+    await this.ready();
+    const low = `${AUDIT_PREFIX}${compactInstant(from)}`;
+    const high = `${AUDIT_PREFIX}${compactInstant(to)}`;
+    const perPartition = await Promise.all(
+      AUDITED_PARTITIONS.map((kind) => {
+        const pk = recordsPartition(org, kind);
+        return guard(() =>
+          collect(
+            this.records.listEntities<EntityProps>({
+              queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${low} and RowKey lt ${high}` },
+            }),
+          ),
+        );
+      }),
+    );
+    return perPartition
+      .flat()
+      .sort((a, b) => (String(a.rowKey) < String(b.rowKey) ? -1 : String(a.rowKey) > String(b.rowKey) ? 1 : 0))
+      .flatMap((e) => auditEntityToRows(e));
+  }
+
+  /** Remembers that an org has data (for the nightly job). Idempotent. */
+  async registerOrg(org: string): Promise<void> {
+    await this.ready();
+    await guard(() =>
+      this.tables.clients.orgs.upsertEntity({ partitionKey: ORGS_PARTITION, rowKey: checkedKey(org) }, 'Replace'),
+    );
+  }
+
+  async listOrgs(): Promise<string[]> {
+    await this.ready();
+    const entities = await guard(() =>
+      collect(
+        this.tables.clients.orgs.listEntities<EntityProps>({
+          queryOptions: { filter: odata`PartitionKey eq ${ORGS_PARTITION}`, select: ['RowKey'] },
+        }),
+      ),
+    );
+    return entities.map((e) => String(e.rowKey)).sort();
+  }
+
+  /**
+   * Stores a year's totals (one entity per cadre) so that they equal `rows`: unchanged ones are
+   * not rewritten, stale ones are removed. Running it twice leaves the same stored state.
+   */
+  async putTotals(org: string, year: number, rows: ReadonlyArray<{ cadreId: string } & Record<string, unknown>>, meta: { asOf: IsoDate; computedAt: string }): Promise<number> {
+    await this.ready();
+    const client = this.tables.clients.totals;
+    const pk = yearPartition(org, year);
+    const existing = await guard(() =>
+      collect(client.listEntities<EntityProps>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })),
+    );
+    const byKey = new Map(existing.map((e) => [String(e.rowKey), e]));
+    const actions: TransactionAction[] = [];
+    for (const row of rows) {
+      const rk = checkedKey(row.cadreId);
+      const old = byKey.get(rk);
+      byKey.delete(rk);
+      if (old && old.asOf === meta.asOf && JSON.stringify(getJson(old, 'data')) === JSON.stringify(row)) continue;
+      const entity: EntityProps & { partitionKey: string; rowKey: string } = { partitionKey: pk, rowKey: rk, asOf: meta.asOf, computedAt: meta.computedAt };
+      putJson(entity, 'data', row);
+      actions.push(['upsert', entity, 'Replace']);
+    }
+    for (const stale of byKey.values()) actions.push(['delete', { partitionKey: pk, rowKey: String(stale.rowKey) }]);
+    for (let i = 0; i < actions.length; i += 100) {
+      const chunk = actions.slice(i, i + 100);
+      await guard(() => client.submitTransaction(chunk));
+    }
+    return actions.length;
+  }
+
+  async listTotals(org: string, year: number): Promise<Array<{ cadreId: string; data: unknown; asOf: string; computedAt: string }>> {
+    await this.ready();
+    const pk = yearPartition(org, year);
+    const entities = await guard(() =>
+      collect(this.tables.clients.totals.listEntities<EntityProps>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })),
+    );
+    return entities.map((e) => ({ cadreId: String(e.rowKey), data: getJson(e, 'data'), asOf: String(e.asOf), computedAt: String(e.computedAt) }));
+  }
+
+  /** Stores the summary of a date; unchanged when the stored one has the same summary. */
+  async putSnapshot(org: string, year: number, snapshot: SnapshotRow): Promise<boolean> {
+    await this.ready();
+    const client = this.tables.clients.snapshots;
+    const pk = yearPartition(org, year);
+    const rk = checkedKey(snapshot.date);
+    let old: EntityProps | null = null;
+    try {
+      old = await guard(() => client.getEntity<EntityProps>(pk, rk));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    if (old && JSON.stringify(getJson(old, 'summary')) === JSON.stringify(snapshot.summary)) return false;
+    const entity: EntityProps & { partitionKey: string; rowKey: string } = { partitionKey: pk, rowKey: rk, computedAt: snapshot.computedAt };
+    putJson(entity, 'summary', snapshot.summary);
+    await guard(() => client.upsertEntity(entity, 'Replace'));
+    return true;
+  }
+
+  async listSnapshots(org: string, year: number): Promise<SnapshotRow[]> {
+    await this.ready();
+    const pk = yearPartition(org, year);
+    const entities = await guard(() =>
+      collect(this.tables.clients.snapshots.listEntities<EntityProps>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })),
+    );
+    return entities
+      .map((e) => ({ date: String(e.rowKey), summary: getJson(e, 'summary'), computedAt: String(e.computedAt) }))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+}

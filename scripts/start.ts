@@ -1,0 +1,86 @@
+/**
+ * `npm start`: Azurite (data in `.azurite/`), the API on http://127.0.0.1:7071/api and the
+ * add-in dev server (`webpack serve --config-name addin`). `npm run start:api` (`--api-only`):
+ * Azurite and the API only. Both stay in the foreground until stopped (Ctrl+C).
+ *
+ * Environment: PORT (7071), API_KEYS, TABLES_CONNECTION_STRING (skip Azurite),
+ * AZURITE_LOCATION (`.azurite`; `:memory:` keeps nothing), TABLE_PREFIX, CORS_ORIGINS.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { startDevHost } from '../functions/dev/host';
+import { startAzurite, type AzuriteHandle } from './azurite';
+
+/** Used when API_KEYS is not set: an admin key for every org, for local work only. */
+export const LOCAL_DEV_KEYS = 'local-dev-key:admin:*:local-dev';
+const AZURITE_DEFAULT_PORT = 10002;
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+async function main(): Promise<void> {
+  const apiOnly = process.argv.includes('--api-only');
+  const root = path.resolve(__dirname, '..');
+  const port = Number(process.env.PORT ?? '7071');
+  let azurite: AzuriteHandle | null = null;
+  let connectionString = process.env.TABLES_CONNECTION_STRING;
+  if (!connectionString && !process.env.TABLES_ENDPOINT) {
+    const location = process.env.AZURITE_LOCATION ?? path.join(root, '.azurite');
+    const azuritePort = (await portIsFree(AZURITE_DEFAULT_PORT)) ? AZURITE_DEFAULT_PORT : 0;
+    azurite = await startAzurite({ location, port: azuritePort });
+    connectionString = azurite.connectionString;
+    console.log(`Azurite (tables) on 127.0.0.1:${azurite.port}, data: ${location}`);
+  }
+  let apiKeys = process.env.API_KEYS;
+  if (!apiKeys) {
+    apiKeys = LOCAL_DEV_KEYS;
+    console.log('API_KEYS not set: using the local key "local-dev-key" (admin, every org).');
+  }
+  const host = await startDevHost({
+    port,
+    host: '127.0.0.1',
+    env: {
+      TABLES_CONNECTION_STRING: connectionString,
+      TABLES_ENDPOINT: process.env.TABLES_ENDPOINT,
+      API_KEYS: apiKeys,
+      TABLE_PREFIX: process.env.TABLE_PREFIX,
+      CORS_ORIGINS: process.env.CORS_ORIGINS,
+    },
+  });
+  console.log(`API on ${host.url}/api (health: ${host.url}/api/health)`);
+
+  let addin: ChildProcess | null = null;
+  if (!apiOnly) {
+    const webpackBin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'webpack.cmd' : 'webpack');
+    addin = spawn(webpackBin, ['serve', '--config-name', 'addin', '--mode', 'development'], {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+    addin.on('exit', (code) => console.log(`add-in dev server stopped (${code ?? 'signal'})`));
+  }
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping…');
+    if (addin && addin.exitCode === null) addin.kill('SIGTERM');
+    await host.close().catch(() => undefined);
+    await azurite?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
