@@ -2,27 +2,32 @@
  * The Azure entry registers every route pattern of the route table and every timer job:
  * `@azure/functions`' `app` is replaced by a recorder, then functions/index.ts is loaded.
  */
-import type { HttpFunctionOptions, TimerFunctionOptions } from '@azure/functions';
+import { app, type HttpFunctionOptions, type TimerFunctionOptions } from '@azure/functions';
+import '../../functions/index';
+import { ROUTES, TIMERS } from '../../functions/routes';
 
-const httpCalls: Array<{ name: string; options: HttpFunctionOptions }> = [];
-const timerCalls: Array<{ name: string; options: TimerFunctionOptions }> = [];
+interface Recorder {
+  httpCalls: Array<{ name: string; options: HttpFunctionOptions }>;
+  timerCalls: Array<{ name: string; options: TimerFunctionOptions }>;
+}
 
-jest.mock('@azure/functions', () => ({
-  app: {
-    http: (name: string, options: HttpFunctionOptions) => httpCalls.push({ name, options }),
-    timer: (name: string, options: TimerFunctionOptions) => timerCalls.push({ name, options }),
-  },
-}));
+jest.mock('@azure/functions', () => {
+  const httpCalls: unknown[] = [];
+  const timerCalls: unknown[] = [];
+  return {
+    app: {
+      httpCalls,
+      timerCalls,
+      http: (name: string, options: unknown) => httpCalls.push({ name, options }),
+      timer: (name: string, options: unknown) => timerCalls.push({ name, options }),
+    },
+  };
+});
+
+const { httpCalls, timerCalls } = app as unknown as Recorder;
 
 describe('Azure entry (functions/index.ts)', () => {
-  beforeAll(() => {
-    jest.isolateModules(() => {
-      require('../../functions/index');
-    });
-  });
-
   it('registers one anonymous HTTP function per route pattern, taking every method', () => {
-    const { ROUTES } = require('../../functions/routes') as typeof import('../../functions/routes');
     const patterns = [...new Set(ROUTES.map((r) => r.pattern))].sort();
     const registered = httpCalls.filter((c) => c.name !== 'notFound');
     expect(registered.map((c) => c.options.route).sort()).toEqual(patterns);
@@ -42,7 +47,6 @@ describe('Azure entry (functions/index.ts)', () => {
   });
 
   it('registers every timer job with its schedule', () => {
-    const { TIMERS } = require('../../functions/routes') as typeof import('../../functions/routes');
     expect(timerCalls.map((c) => c.name).sort()).toEqual(TIMERS.map((t) => t.name).sort());
     for (const c of timerCalls) expect(c.options.schedule).toMatch(/^(\S+\s+){5}\S+$/);
   });
