@@ -20,16 +20,25 @@ export { parsePolicy, policySchema } from './schemas/policy';
 
 export type RowValidation<K extends Kind> = { ok: true; record: EntityByKind[K] } | { ok: false; errors: FieldError[] };
 
-/** The zod schema of a kind under a context. */
+type Schemas = { [P in Kind]: z.ZodType<EntityByKind[P]> };
+
+/** Schemas built once per context object (building zod schemas costs more than using them). */
+const schemasByContext = new WeakMap<ValidationContext, Schemas>();
+
+/** The zod schema of a kind under a context (the same object for the same context). */
 export function schemaFor<K extends Kind>(kind: K, ctx: ValidationContext): z.ZodType<EntityByKind[K]> {
-  const schemas: { [P in Kind]: () => z.ZodType<EntityByKind[P]> } = {
-    cadres: () => cadreSchema,
-    units: () => unitSchema,
-    absences: () => absenceSchema(ctx),
-    registrations: () => registrationSchema(ctx),
-    trips: () => tripSchema(ctx),
-  };
-  return schemas[kind]();
+  let schemas = schemasByContext.get(ctx);
+  if (!schemas) {
+    schemas = {
+      cadres: cadreSchema,
+      units: unitSchema,
+      absences: absenceSchema(ctx),
+      registrations: registrationSchema(ctx),
+      trips: tripSchema(ctx),
+    };
+    schemasByContext.set(ctx, schemas);
+  }
+  return schemas[kind];
 }
 
 export function validateRow<K extends Kind>(kind: K, raw: unknown, ctx: ValidationContext): RowValidation<K> {

@@ -38,6 +38,7 @@ export function tripSchema(ctx: ValidationContext): z.ZodType<Trip> {
   /** The year whose policy's categories a trip's contents are checked against. */
   const categoryYear = (start: string | undefined, end: string | undefined): number =>
     yearOfIso(start ?? end ?? ctx.today);
+  const calendar = new CountableCalendar(ctx.policyFor);
 
   return entity(
     {
@@ -64,7 +65,7 @@ export function tripSchema(ctx: ValidationContext): z.ZodType<Trip> {
       }
       const days = check.valid('days');
       if (days !== undefined && start && end && span !== null && span >= 1 && span <= MAX_TRIP_DATES) {
-        const countable = new CountableCalendar(ctx.policyFor).countableDays(isoToDay(start), isoToDay(end)).length;
+        const countable = calendar.countableDays(isoToDay(start), isoToDay(end)).length;
         if (days > countable) check.report('days', new Problem('INVALID_DAYS', { value: days, expected: String(countable) }));
       }
       const items = check.valid('contents');
