@@ -113,8 +113,9 @@ export function quoteValue(value: unknown): string {
     } catch {
       text = String(value);
     }
-  text = text.replace(/\s+/g, ' ');
-  return `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
+  const points = [...text.replace(/\s+/g, ' ')];
+  // cut on code points, never inside a surrogate pair
+  return `"${points.length > 60 ? `${points.slice(0, 57).join('')}…` : points.join('')}"`;
 }
 
 /** Optional details a message may use. */
@@ -179,7 +180,7 @@ const WARNING_TEXT: Readonly<Record<WarningCode, (d: MessageDetail) => string>> 
   DUPLICATE_ORDER_NO: (d) =>
     `Số công lệnh ${quoteValue(d.value)} trùng với đợt đi khác của cùng cán bộ trong năm.${relatedText(d)}`,
   AFTER_AS_OF: (d) =>
-    `Đợt đi kết thúc sau ngày tính ${d.value ? quoteValue(d.value) : ''}: các ngày sau đó chưa được tính.`,
+    `Đợt đi kết thúc sau ngày tính${d.value ? ` ${quoteValue(d.value)}` : ''}: các ngày sau đó chưa được tính.`,
   NO_COUNTABLE_DATES: () => 'Đợt đi không có ngày nào được tính (ví dụ: chỉ gồm ngày nghỉ).',
   NOT_REPORTED: () => 'Đợt đi chưa nộp báo cáo nên chưa được tính ngày (theo cấu hình năm).',
   DAYS_ABOVE_COUNTABLE: (d) =>
