@@ -213,7 +213,7 @@ export class Store {
    * Stores a year's totals (one entity per cadre) so that they equal `rows`: unchanged ones are
    * not rewritten, stale ones are removed. Running it twice leaves the same stored state.
    */
-  async putTotals(org: string, year: number, rows: ReadonlyArray<{ cadreId: string } & Record<string, unknown>>, meta: { asOf: IsoDate; computedAt: string }): Promise<number> {
+  async putTotals(org: string, year: number, rows: ReadonlyArray<{ cadreId: string }>, meta: { asOf: IsoDate; computedAt: string }): Promise<number> {
     await this.ready();
     const client = this.tables.clients.totals;
     const pk = yearPartition(org, year);

@@ -1,0 +1,48 @@
+/**
+ * `GET …/compliance`, `POST …/recalculate` (also stores totals and a snapshot) and
+ * `GET …/history`.
+ */
+import { evaluateOrg } from '../../shared/engine/evaluate';
+import type { IsoDate, YearCompliance } from '../../shared/models';
+import { engineInput, loadOrgState } from '../domain/org-state';
+import { yearAndAsOf, yearValue } from '../http/params';
+import { vietnamToday, yearOfIso } from '../../shared/dates';
+import type { ApiResponse } from '../http/types';
+import type { RouteContext } from '../route';
+import type { Services } from '../services';
+
+export interface ComplianceBody extends YearCompliance {
+  org: string;
+  computedAt: string;
+}
+
+export async function computeCompliance(services: Services, org: string, year: number, asOf: IsoDate): Promise<ComplianceBody> {
+  const state = await loadOrgState(services.store, org);
+  const result = evaluateOrg(engineInput(state, asOf)).year(year);
+  return { org, ...result, computedAt: services.now().toISOString() };
+}
+
+/** Stores a computed year: totals per cadre and the summary snapshot of `date`. */
+export async function storeYear(services: Services, body: ComplianceBody, date: IsoDate): Promise<void> {
+  await services.store.putTotals(body.org, body.year, body.cadres, { asOf: body.asOf, computedAt: body.computedAt });
+  await services.store.putSnapshot(body.org, body.year, { date, summary: body.summary, computedAt: body.computedAt });
+}
+
+export async function getCompliance(ctx: RouteContext): Promise<ApiResponse> {
+  const { year, asOf } = yearAndAsOf(ctx.req.query, ctx.services.now());
+  return { status: 200, body: await computeCompliance(ctx.services, ctx.org, year, asOf) };
+}
+
+export async function recalculate(ctx: RouteContext): Promise<ApiResponse> {
+  const { year, asOf } = yearAndAsOf(ctx.req.query, ctx.services.now());
+  const body = await computeCompliance(ctx.services, ctx.org, year, asOf);
+  await ctx.services.store.registerOrg(ctx.org);
+  await storeYear(ctx.services, body, asOf);
+  return { status: 200, body };
+}
+
+export async function getHistory(ctx: RouteContext): Promise<ApiResponse> {
+  const year = yearValue(ctx.req.query.get('year'), 'year', yearOfIso(vietnamToday(ctx.services.now())));
+  const rows = await ctx.services.store.listSnapshots(ctx.org, year);
+  return { status: 200, body: { rows } };
+}

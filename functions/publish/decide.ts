@@ -1,0 +1,92 @@
+/**
+ * The outcome of one prepared row against what is stored for its id (api.md "Outcome of each
+ * row"), as a pure function: the outcome and, for created / updated / deleted, the conditional
+ * write with its audit change.
+ */
+import { errorMessage } from '../../shared/messages';
+import type { EntityByKind, FieldError, Kind, Registration } from '../../shared/models';
+import type { PlannedWrite, StoredRow } from '../storage/types';
+import { sameContent } from './canonical';
+import type { PreparedRow } from './prepare';
+
+export type Decision =
+  | { readonly outcome: 'rejected'; readonly errors: FieldError[] }
+  | { readonly outcome: 'unchanged' | 'conflict'; readonly stored: StoredRow | null }
+  | { readonly outcome: 'created' | 'updated' | 'deleted'; readonly write: PlannedWrite };
+
+export interface DecideOptions {
+  /** leader and above may change `approved` / `approvedBy` of a registration. */
+  readonly canApprove: boolean;
+  /** Live trip ids of a cadre (for CADRE_HAS_TRIPS). */
+  readonly tripsOfCadre: (cadreId: string) => readonly string[];
+}
+
+function approvalErrors(record: Registration, stored: StoredRow | null | undefined): FieldError[] {
+  const before = stored && !stored.deleted ? (stored.record as Registration) : null;
+  const errors: FieldError[] = [];
+  if (record.approved !== (before?.approved ?? false)) {
+    errors.push({ field: 'approved', code: 'FORBIDDEN', message: errorMessage('FORBIDDEN', 'approved', { value: record.approved }) });
+  }
+  if ((record.approvedBy ?? null) !== (before?.approvedBy ?? null)) {
+    errors.push({ field: 'approvedBy', code: 'FORBIDDEN', message: errorMessage('FORBIDDEN', 'approvedBy', { value: record.approvedBy }) });
+  }
+  return errors;
+}
+
+export function decide<K extends Kind>(
+  kind: K,
+  row: PreparedRow<K>,
+  stored: StoredRow<EntityByKind[K]> | null | undefined,
+  opts: DecideOptions,
+): Decision {
+  if (row.type === 'rejected') return { outcome: 'rejected', errors: row.errors };
+  const live = stored && !stored.deleted ? stored : null;
+
+  if (row.type === 'delete') {
+    if (!live) return { outcome: 'unchanged', stored: stored ?? null };
+    if (row.version !== live.version) return { outcome: 'conflict', stored: live };
+    if (kind === 'cadres') {
+      const trips = opts.tripsOfCadre(row.id);
+      if (trips.length > 0) {
+        return {
+          outcome: 'rejected',
+          errors: [{ field: 'cadreId', code: 'CADRE_HAS_TRIPS', message: errorMessage('CADRE_HAS_TRIPS', 'cadreId', { value: row.id, related: trips }) }],
+        };
+      }
+    }
+    return {
+      outcome: 'deleted',
+      write: {
+        id: row.id,
+        expectedVersion: live.version,
+        record: live.record,
+        deleted: true,
+        change: { kind, id: row.id, outcome: 'deleted', old: live.record, new: null },
+      },
+    };
+  }
+
+  if (kind === 'registrations' && !opts.canApprove) {
+    const errors = approvalErrors(row.record as Registration, stored);
+    if (errors.length > 0) return { outcome: 'rejected', errors };
+  }
+  if (!stored) {
+    if (row.version !== null) return { outcome: 'conflict', stored: null };
+    return {
+      outcome: 'created',
+      write: { id: row.id, expectedVersion: null, record: row.record, deleted: false, change: { kind, id: row.id, outcome: 'created', old: null, new: row.record } },
+    };
+  }
+  if (stored.deleted) {
+    return {
+      outcome: 'created',
+      write: { id: row.id, expectedVersion: stored.version, record: row.record, deleted: false, change: { kind, id: row.id, outcome: 'created', old: null, new: row.record } },
+    };
+  }
+  if (sameContent(row.record, stored.record)) return { outcome: 'unchanged', stored };
+  if (row.version !== stored.version) return { outcome: 'conflict', stored };
+  return {
+    outcome: 'updated',
+    write: { id: row.id, expectedVersion: stored.version, record: row.record, deleted: false, change: { kind, id: row.id, outcome: 'updated', old: stored.record, new: row.record } },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * A publish: load the org's stored state, prepare and decide every row (pure), write the
+ * created / updated / deleted rows with their audit in conditional transactions, re-decide the
+ * rows that lost a race, then compute derived trip values and the touched compliance from the
+ * state after the writes.
+ *
+ * Exactly once: every write is conditional (create-if-absent or If-Match on the version it was
+ * decided from) and atomic with its audit entity; a retried request finds its rows already
+ * stored with the same content and reports them `unchanged`, writing nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { vietnamToday, yearOfIso } from '../../shared/dates';
+import { evaluateOrg } from '../../shared/engine/evaluate';
+import type { ComplianceRow, EntityByKind, FieldError, IsoDate, Kind, TripDerived, Warning } from '../../shared/models';
+import type { Principal } from '../auth/keys';
+import { roleAtLeast } from '../auth/roles';
+import { engineInput, loadOrgState, tripsByCadre, validationContext, type OrgState } from '../domain/org-state';
+import { rowView } from '../domain/row-view';
+import { cadreYearsOf, distinctCadreYears, type CadreYear } from '../domain/touched';
+import type { Services } from '../services';
+import type { StoredRow } from '../storage/types';
+import { decide, type Decision } from './decide';
+import { prepareRows, type PreparedRow } from './prepare';
+
+export type Outcome = 'rejected' | 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
+export const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'unchanged', 'deleted', 'rejected', 'conflict'];
+
+export interface PublishResult {
+  ref: unknown;
+  id: string | null;
+  version: string | null;
+  outcome: Outcome;
+  errors: FieldError[];
+  warnings: Warning[];
+  derived: TripDerived | null;
+  current: Record<string, unknown> | null;
+}
+
+export interface PublishResponse {
+  results: PublishResult[];
+  summary: Record<Outcome, number>;
+  compliance: Array<ComplianceRow & { year: number }>;
+}
+
+const MAX_ROUNDS = 5;
+
+export async function publishRows<K extends Kind>(
+  services: Services,
+  org: string,
+  kind: K,
+  rows: readonly unknown[],
+  principal: Principal,
+  asOf: IsoDate,
+): Promise<PublishResponse> {
+  const { store } = services;
+  const state = await loadOrgState(store, org);
+  const today = vietnamToday(services.now());
+  const stored = state.rows[kind] as Map<string, StoredRow<EntityByKind[K]>>;
+  const trips = tripsByCadre(state);
+  const opts = { canApprove: roleAtLeast(principal.role, 'leader'), tripsOfCadre: (id: string) => trips.get(id) ?? [] };
+
+  const prepared = prepareRows(kind, rows, validationContext(state, today), randomUUID);
+  const decisions: Decision[] = prepared.map((p) => decide(kind, p, p.type === 'rejected' ? null : stored.get(p.id), opts));
+  const writtenVersions = new Map<string, string>();
+
+  let pending = prepared.filter((p): p is Exclude<PreparedRow<K>, { type: 'rejected' }> => 'write' in decisions[p.index]);
+  if (pending.length > 0) await store.registerOrg(org);
+  for (let round = 0; pending.length > 0; round++) {
+    const writes = pending.map((p) => (decisions[p.index] as Extract<Decision, { write: unknown }>).write);
+    const { versions, contended } = await store.commit(org, kind, writes, principal.name, () => services.now());
+    for (const [id, version] of versions) writtenVersions.set(id, version);
+    if (contended.length === 0) break;
+    // Lost a race: re-read those rows and decide again from what is stored now.
+    const lost = new Set(contended);
+    const again = pending.filter((p) => lost.has(p.id));
+    for (const p of again) {
+      const fresh = await store.getRow<EntityByKind[K]>(org, kind, p.id);
+      if (fresh) stored.set(p.id, fresh);
+      else stored.delete(p.id);
+      decisions[p.index] = decide(kind, p, fresh, opts);
+      if (round + 1 >= MAX_ROUNDS && 'write' in decisions[p.index]) {
+        decisions[p.index] = { outcome: 'conflict', stored: fresh };
+      }
+    }
+    pending = again.filter((p) => 'write' in decisions[p.index]);
+  }
+
+  // The state after the writes.
+  for (const p of prepared) {
+    const d = decisions[p.index];
+    if (!('write' in d)) continue;
+    const version = writtenVersions.get(d.write.id);
+    if (version === undefined) continue;
+    stored.set(d.write.id, { id: d.write.id, record: d.write.record as EntityByKind[K], version, deleted: d.write.deleted });
+  }
+  return respond(kind, state, prepared, decisions, writtenVersions, asOf, today);
+}
+
+function respond<K extends Kind>(
+  kind: K,
+  state: OrgState,
+  prepared: readonly PreparedRow<K>[],
+  decisions: readonly Decision[],
+  written: ReadonlyMap<string, string>,
+  asOf: IsoDate,
+  today: IsoDate,
+): PublishResponse {
+  const evaluation = evaluateOrg(engineInput(state, asOf));
+  const stored = state.rows[kind] as Map<string, StoredRow>;
+  const summary: Record<Outcome, number> = { created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflict: 0 };
+  const touched: CadreYear[] = [];
+  const currentYear = yearOfIso(today);
+  const asOfYear = yearOfIso(asOf);
+
+  const results = prepared.map((p, i): PublishResult => {
+    const d = decisions[i];
+    summary[d.outcome]++;
+    const result = (id: string | null, version: string | null, extra: Partial<PublishResult> = {}): PublishResult => ({
+      ref: p.ref,
+      id,
+      version,
+      outcome: d.outcome,
+      errors: [],
+      warnings: [],
+      derived: null,
+      current: null,
+      ...extra,
+    });
+    if (d.outcome === 'rejected') return result(p.id, null, { errors: d.errors });
+    const id = p.id as string;
+    if (d.outcome === 'conflict') {
+      const current = d.stored
+        ? rowView(kind, d.stored, kind === 'trips' && !d.stored.deleted ? evaluation.trips.get(id) : null)
+        : null;
+      return result(id, d.stored?.version ?? null, { current });
+    }
+    const now = stored.get(id);
+    const tripEval = kind === 'trips' && now && !now.deleted ? (evaluation.trips.get(id) ?? null) : null;
+    if ('write' in d) {
+      touched.push(...cadreYearsOf(kind, d.write.record, currentYear, asOfYear));
+      if (d.write.change.old) touched.push(...cadreYearsOf(kind, d.write.change.old, currentYear, asOfYear));
+    } else if (now) touched.push(...cadreYearsOf(kind, now.record, currentYear, asOfYear));
+    const version = 'write' in d ? (written.get(id) ?? now?.version ?? null) : (d.stored?.version ?? null);
+    return result(id, version, { warnings: tripEval?.warnings ?? [], derived: tripEval?.derived ?? null });
+  });
+
+  const compliance: Array<ComplianceRow & { year: number }> = [];
+  const liveCadres = state.rows.cadres;
+  for (const { cadreId, year } of distinctCadreYears(touched)) {
+    const cadre = liveCadres.get(cadreId);
+    if (!cadre || cadre.deleted) continue;
+    const row = evaluation.year(year).cadres.find((c) => c.cadreId === cadreId);
+    if (row) compliance.push({ ...row, year });
+  }
+  return { results, summary, compliance };
+}

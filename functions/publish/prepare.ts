@@ -1,0 +1,109 @@
+/**
+ * The first, stored-state-free step of a publish: each request row to a rejected row, a delete
+ * or a validated record, with its id, version and ref. Duplicate ids: every copy after the
+ * first is rejected with DUPLICATE_ID. Trips and absences without an id get a new one.
+ */
+import { parseBoolean, parseText } from '../../shared/cells';
+import { CLIENT_ID_PATTERN, CODE_PATTERN, rawRowId, rowId } from '../../shared/ids';
+import { errorMessage } from '../../shared/messages';
+import type { EntityByKind, FieldError, Kind } from '../../shared/models';
+import { validateRow, type ValidationContext } from '../../shared/validate';
+
+interface Base {
+  readonly index: number;
+  readonly ref: unknown;
+}
+export interface RejectedRow extends Base {
+  readonly type: 'rejected';
+  readonly id: string | null;
+  readonly errors: FieldError[];
+}
+export interface DeleteRow extends Base {
+  readonly type: 'delete';
+  readonly id: string;
+  readonly version: string | null;
+}
+export interface UpsertRow<K extends Kind> extends Base {
+  readonly type: 'upsert';
+  readonly id: string;
+  readonly version: string | null;
+  readonly record: EntityByKind[K];
+}
+export type PreparedRow<K extends Kind> = RejectedRow | DeleteRow | UpsertRow<K>;
+
+/** The field that carries a kind's identity (named in DUPLICATE_ID errors). */
+export const ID_FIELD: Readonly<Record<Kind, string>> = {
+  cadres: 'cadreId',
+  units: 'unitCode',
+  registrations: 'cadreId',
+  absences: 'id',
+  trips: 'id',
+};
+
+const REGISTRATION_ID = /^[A-Za-z0-9_-]{1,32}-\d{4}$/;
+
+export function idPatternOk(kind: Kind, id: string): boolean {
+  if (kind === 'cadres' || kind === 'units') return CODE_PATTERN.test(id);
+  if (kind === 'registrations') return REGISTRATION_ID.test(id);
+  return CLIENT_ID_PATTERN.test(id);
+}
+
+function asObject(raw: unknown): Record<string, unknown> | null {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+}
+
+function versionOf(row: Record<string, unknown>): string | null {
+  const v = row.version;
+  return typeof v === 'string' && v.trim() !== '' ? v : null;
+}
+
+export function prepareRows<K extends Kind>(
+  kind: K,
+  rows: readonly unknown[],
+  ctx: ValidationContext,
+  newId: () => string,
+): PreparedRow<K>[] {
+  const seen = new Set<string>();
+  return rows.map((raw, index): PreparedRow<K> => {
+    const row = asObject(raw);
+    const ref = row && 'ref' in row ? row.ref : null;
+    if (!row) {
+      const v = validateRow(kind, raw, ctx);
+      return { type: 'rejected', index, ref, id: null, errors: v.ok ? [] : v.errors };
+    }
+    const isDelete = parseBoolean(row.deleted) === true;
+    let id = rawRowId(kind, row) ?? (kind === 'registrations' || kind === 'cadres' || kind === 'units' ? parseText(row.id) || null : null);
+    let input: Record<string, unknown> = row;
+    if (id === null && !isDelete && (kind === 'trips' || kind === 'absences')) {
+      id = newId();
+      input = { ...row, id };
+    }
+    if (id !== null) {
+      if (seen.has(id)) {
+        const field = ID_FIELD[kind];
+        return {
+          type: 'rejected',
+          index,
+          ref,
+          id,
+          errors: [{ field, code: 'DUPLICATE_ID', message: errorMessage('DUPLICATE_ID', field, { value: id }) }],
+        };
+      }
+      seen.add(id);
+    }
+    if (isDelete) {
+      if (id === null || !idPatternOk(kind, id)) {
+        const field = ID_FIELD[kind];
+        const errors: FieldError[] =
+          id === null
+            ? [{ field, code: 'REQUIRED', message: errorMessage('REQUIRED', field) }]
+            : [{ field, code: 'INVALID_FORMAT', message: errorMessage('INVALID_FORMAT', field, { value: id, expected: '[A-Za-z0-9_-]' }) }];
+        return { type: 'rejected', index, ref, id, errors };
+      }
+      return { type: 'delete', index, ref, id, version: versionOf(row) };
+    }
+    const v = validateRow(kind, input, ctx);
+    if (!v.ok) return { type: 'rejected', index, ref, id, errors: v.errors };
+    return { type: 'upsert', index, ref, id: rowId(kind, v.record), version: versionOf(row), record: v.record };
+  });
+}
