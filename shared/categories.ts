@@ -74,18 +74,17 @@ export function parseUnitKind(value: unknown): UnitKind | null {
 }
 
 /**
- * The code of the org's unit a trip's `unit` text names, or null when none: first a unit whose
- * code is the text exactly, then one whose code matches ignoring case, then the first (in the
- * given order) whose name matches by `matchKey`.
+ * The code of the org's unit a trip's `unit` text names, or null when none: a unit whose code
+ * is the (trimmed) text exactly, else one whose name matches by `matchKey` — the lowest code in
+ * code-point order when several do (as the engine's UnitResolver decides).
  */
 export function resolveUnitCode(text: string, units: readonly Unit[]): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const exact = units.find((u) => u.unitCode === trimmed);
   if (exact) return exact.unitCode;
-  const lower = trimmed.toLowerCase();
-  const byCode = units.find((u) => u.unitCode.toLowerCase() === lower);
-  if (byCode) return byCode.unitCode;
   const key = matchKey(trimmed);
-  return units.find((u) => matchKey(u.name) === key)?.unitCode ?? null;
+  let best: string | null = null;
+  for (const u of units) if (matchKey(u.name) === key && (best === null || u.unitCode < best)) best = u.unitCode;
+  return best;
 }

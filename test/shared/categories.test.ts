@@ -92,13 +92,22 @@ describe('resolveUnitCode', () => {
   it.each<[string, string | null]>([
     ['X1', 'X1'],
     ['x1b', 'x1b'],
-    ['X1B', 'x1b'],
+    ['X1B', null],
+    ['x1', 'x1b'],
     ['xa tan lap', 'X1'],
     ['Phường  Đống Đa', 'P2'],
     ['phuong dong da', 'P2'],
     ['Xã Tân Lập mới', null],
     ['', null],
   ])('%j → %p', (text, code) => expect(resolveUnitCode(text, units)).toBe(code));
+
+  it('resolves a name shared by several units to the lowest code (code-point order)', () => {
+    const twins: Unit[] = [
+      { unitCode: 'b2', name: 'Xã Hoà Bình', kind: 'xa' },
+      { unitCode: 'B1', name: 'xa hoa binh', kind: 'xa', validTo: '2025-06-30' },
+    ];
+    expect(resolveUnitCode('Xã Hoà Bình', twins)).toBe('B1');
+  });
 
   it('prefers a code match over a name match', () => {
     // "X1" is both the code of the first unit and the name of the second

@@ -61,7 +61,7 @@ describe('trip rows: normalisation', () => {
 
   it.each<[string, string, string]>([
     ['the code', 'XA01', 'XA01'],
-    ['the code in another case', 'xa01', 'XA01'],
+    ['the code in another case (no match: codes are exact)', 'xa01', 'xa01'],
     ['the name', 'Xã Tân Lập', 'XA01'],
     ['the name without diacritics and case', ' xa tan lap ', 'XA01'],
     ['the name of a merged unit', 'phuong dong da', 'PH02'],
