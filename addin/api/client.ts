@@ -1,0 +1,109 @@
+/** The HTTP client of api.md: fetch with `x-api-key`, typed answers, Vietnamese errors. */
+import type { Kind } from '../../shared/models';
+import { ApiError, httpErrorMessage, networkErrorMessage } from './errors';
+import type {
+  ComplianceResponse,
+  HealthResponse,
+  HistoryRow,
+  PublishResponse,
+  PublishRow,
+  StoredRow,
+} from './types';
+
+export interface ApiSettings {
+  /** The API's base address, with or without the trailing `/api`. */
+  apiUrl: string;
+  org: string;
+  apiKey: string;
+}
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** `https://host` or `https://host/api/` → `https://host/api`. */
+export function apiBase(apiUrl: string): string {
+  const trimmed = apiUrl.trim().replace(/\/+$/, '');
+  return /\/api$/i.test(trimmed) ? trimmed : `${trimmed}/api`;
+}
+
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export class ApiClient {
+  private readonly fetchImpl: FetchLike;
+
+  constructor(
+    private readonly settings: ApiSettings,
+    fetchImpl?: FetchLike,
+  ) {
+    this.fetchImpl = fetchImpl ?? ((url, init) => globalThis.fetch(url, init));
+  }
+
+  private orgPath(path: string): string {
+    return `${apiBase(this.settings.apiUrl)}/orgs/${encodeURIComponent(this.settings.org.trim())}${path}`;
+  }
+
+  private async request<T>(method: string, url: string, body?: unknown, auth = true): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (auth) headers['x-api-key'] = this.settings.apiKey.trim();
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (cause) {
+      throw new ApiError(0, 'NETWORK', networkErrorMessage(url, cause));
+    }
+    const text = await res.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    if (!res.ok) {
+      const { code, message } = httpErrorMessage(res.status, parsed, url);
+      const retry = Number(res.headers.get('retry-after'));
+      throw new ApiError(res.status, code, message, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+    }
+    return parsed as T;
+  }
+
+  /** `GET /api/health` (no key). A 503 answer is returned, not thrown: it says storage is down. */
+  async health(): Promise<HealthResponse> {
+    try {
+      return await this.request<HealthResponse>('GET', `${apiBase(this.settings.apiUrl)}/health`, undefined, false);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 503) return { status: 'error', storage: 'down' };
+      throw e;
+    }
+  }
+
+  /** Checks the key against the org by reading the year's policy (viewer role). */
+  policy(year: number): Promise<Record<string, unknown>> {
+    return this.request('GET', this.orgPath(`/policies/${year}`));
+  }
+
+  publish(kind: Kind, rows: readonly PublishRow[], asOf?: string): Promise<PublishResponse> {
+    return this.request('POST', this.orgPath(`/${kind}/publish${query({ asOf })}`), { rows });
+  }
+
+  async list(kind: Kind, opts: { year?: number; includeDeleted?: boolean; asOf?: string } = {}): Promise<StoredRow[]> {
+    const res = await this.request<{ rows: StoredRow[] }>(
+      'GET',
+      this.orgPath(`/${kind}${query({ year: opts.year, includeDeleted: opts.includeDeleted ? 'true' : undefined, asOf: opts.asOf })}`),
+    );
+    return res.rows;
+  }
+
+  compliance(year: number, asOf?: string): Promise<ComplianceResponse> {
+    return this.request('GET', this.orgPath(`/compliance${query({ year, asOf })}`));
+  }
+
+  async history(year: number): Promise<HistoryRow[]> {
+    const res = await this.request<{ rows: HistoryRow[] }>('GET', this.orgPath(`/history${query({ year })}`));
+    return res.rows;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The subset of the Office.js Excel API the adapter uses, as structural types. The real
+ * `Excel` namespace satisfies them; the test's fake workbook implements exactly them.
+ * Enum values are passed as their string forms ("ContainsText", "ColumnClustered"…), which
+ * Office.js accepts in place of the enum members.
+ */
+
+export type Matrix = unknown[][];
+
+export interface LoadableObject {
+  load(props: string): unknown;
+}
+
+export interface RangeFormat {
+  columnWidth: number;
+  wrapText: boolean;
+  font: { bold: boolean; color: string; size: number };
+  fill: { color: string };
+}
+
+export interface ConditionalFormat {
+  textComparison: {
+    format: { fill: { color: string }; font: { color: string } };
+    rule: { operator: string; text: string };
+  };
+}
+
+export interface Range extends LoadableObject {
+  values: Matrix;
+  numberFormat: Matrix;
+  address: string;
+  rowCount: number;
+  columnHidden: boolean;
+  format: RangeFormat;
+  dataValidation: {
+    rule: { list?: { inCellDropDown: boolean; source: string } };
+    errorAlert: { showAlert: boolean; style?: string; title?: string; message?: string };
+  };
+  conditionalFormats: { add(type: string): ConditionalFormat };
+  getCell(row: number, column: number): Range;
+  getResizedRange(deltaRows: number, deltaColumns: number): Range;
+  delete(shift: string): void;
+  clear(): void;
+  select(): void;
+}
+
+export interface TableColumn {
+  getDataBodyRange(): Range;
+  getRange(): Range;
+}
+
+export interface Table extends LoadableObject {
+  name: string;
+  isNullObject: boolean;
+  showBandedRows: boolean;
+  getHeaderRowRange(): Range;
+  getDataBodyRange(): Range;
+  rows: { add(index?: number | null, values?: Matrix): unknown };
+  columns: { getItem(name: string): TableColumn; add(index?: number | null, values?: Matrix, name?: string): unknown };
+}
+
+export interface Chart {
+  title: { text: string };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface Worksheet extends LoadableObject {
+  name: string;
+  isNullObject: boolean;
+  visibility: string;
+  activate(): void;
+  delete(): void;
+  getRange(address?: string): Range;
+  tables: { add(address: string, hasHeaders: boolean): Table };
+  freezePanes: { freezeRows(count: number): void };
+  charts: { add(type: string, source: Range, seriesBy?: string): Chart };
+}
+
+export interface Workbook {
+  worksheets: { getItem(name: string): Worksheet; getItemOrNullObject(name: string): Worksheet; add(name: string): Worksheet };
+  tables: { getItem(name: string): Table; getItemOrNullObject(name: string): Table };
+}
+
+export interface RequestContext {
+  workbook: Workbook;
+  application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  sync(): Promise<void>;
+}
+
+export interface ExcelLike {
+  run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,68 @@
+/** What every flow needs: the workbook, the API, the chosen year, and a progress callback. */
+import { DEFAULT_CATEGORIES } from '../../shared/defaults';
+import type { Category } from '../../shared/models';
+import type { ApiClient } from '../api/client';
+import type { ExcelLike } from '../excel/excel-api';
+import type { SheetTable } from '../excel/adapter';
+import type { TableSpec } from '../sheet/columns';
+import { blockingMissing, mapHeaders, type ColumnMap } from '../sheet/header-map';
+import { TableEdit } from '../sheet/table-edit';
+import { DATE_FORMAT } from '../sheet/columns';
+
+export interface Progress {
+  /** Vietnamese text of the step. */
+  step: string;
+  done: number;
+  total: number;
+}
+
+export interface FlowDeps {
+  excel: ExcelLike;
+  api: ApiClient;
+  year: number;
+  /** `asOf` for the API (default: today in Vietnam, the server's default). */
+  asOf?: string;
+  makeId?: () => string;
+  onProgress?: (p: Progress) => void;
+}
+
+export class FlowError extends Error {}
+
+export interface BoundTable {
+  spec: TableSpec;
+  table: SheetTable;
+  map: ColumnMap;
+  edit: TableEdit;
+}
+
+/** The number formats of the columns the add-in writes (dates shown dd/mm/yyyy). */
+export function columnFormats(spec: TableSpec, map: ColumnMap): Map<number, string> {
+  const formats = new Map<number, string>();
+  for (const f of spec.fields) if (f.type === 'date' && map.fields[f.field] !== undefined) formats.set(map.fields[f.field], DATE_FORMAT);
+  for (const m of spec.meta) if (m.numberFormat && map.meta[m.key] !== undefined) formats.set(map.meta[m.key] as number, m.numberFormat);
+  return formats;
+}
+
+/** Maps a read table's headers; throws a Vietnamese message when essential columns are missing. */
+export function bindTable(spec: TableSpec, table: SheetTable): BoundTable {
+  const map = mapHeaders(table.headers, spec);
+  const missing = blockingMissing(map, spec);
+  if (missing.length) {
+    throw new FlowError(
+      `Bảng "${spec.table}" (trang ${spec.sheet}) thiếu cột: ${missing.map((m) => `"${m}"`).join(', ')}. Bấm "Tạo mẫu" để bổ sung các cột còn thiếu.`,
+    );
+  }
+  return { spec, table, map, edit: new TableEdit(spec.table, table.headers.length, table.rows, columnFormats(spec, map)) };
+}
+
+/** The year's accepted categories (the policy's), or the defaults when it cannot be read. */
+export async function loadCategories(api: ApiClient, year: number): Promise<Category[]> {
+  try {
+    const policy = await api.policy(year);
+    const cats = policy.categories;
+    if (Array.isArray(cats) && cats.length) return cats as Category[];
+  } catch {
+    // fall back below
+  }
+  return DEFAULT_CATEGORIES.map((c) => ({ ...c }));
+}

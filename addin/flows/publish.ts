@@ -1,0 +1,90 @@
+/**
+ * Publish: rows changed since the last sync and new rows, kinds in dependency order, chunked
+ * under the API's limits; results written back in one go. Four syncs in all (read 2, client
+ * ids 1, results 1), whatever the row count.
+ */
+import type { Outcome, PublishResult } from '../api/types';
+import { ApiError } from '../api/errors';
+import { readTables, writeTables } from '../excel/adapter';
+import { chunkRows } from '../sheet/chunk';
+import { TABLE_SPECS } from '../sheet/columns';
+import { planPublish, type PublishPlan } from '../sheet/diff';
+import type { Issue } from '../sheet/issues';
+import { TableEdit } from '../sheet/table-edit';
+import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
+import { bindTable, loadCategories, type BoundTable, type FlowDeps } from './context';
+
+export interface PublishReport {
+  summary: Record<Outcome, number>;
+  sent: number;
+  issues: Issue[];
+  /** A whole-request failure that stopped the publish (results so far are written back). */
+  failure?: string;
+}
+
+const emptySummary = (): Record<Outcome, number> => ({ created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflict: 0 });
+
+export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
+  const makeId = deps.makeId ?? (() => crypto.randomUUID());
+  const progress = deps.onProgress ?? (() => undefined);
+  progress({ step: 'Đang đọc bảng tính…', done: 0, total: 0 });
+  const read = await readTables(deps.excel, TABLE_SPECS.map((s) => s.table));
+  const bound: BoundTable[] = [];
+  for (const spec of TABLE_SPECS) {
+    const table = read.get(spec.table);
+    if (table) bound.push(bindTable(spec, table));
+  }
+  if (!bound.length) throw new ApiError(0, 'NO_TABLES', 'Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.');
+
+  const plans = new Map<BoundTable, PublishPlan>();
+  for (const b of bound) plans.set(b, planPublish(b.spec, b.map, b.table.rows, makeId));
+  const widths = new Map(bound.map((b) => [b.spec.table, b.table.headers.length]));
+
+  // Client ids go into the sheet before anything is sent: a retry reuses them.
+  const idWrites = bound
+    .filter((b) => plans.get(b)!.newIds.length && b.map.meta.id !== undefined)
+    .map((b) => {
+      const edit = new TableEdit(b.spec.table, b.table.headers.length, b.table.rows);
+      for (const { row, id } of plans.get(b)!.newIds) edit.set(row, b.map.meta.id, id);
+      return edit.toWrite();
+    });
+  await writeTables(deps.excel, idWrites, widths);
+
+  const total = [...plans.values()].reduce((n, p) => n + p.rows.length, 0);
+  const report: PublishReport = { summary: emptySummary(), sent: 0, issues: [] };
+  const categories = await loadCategories(deps.api, deps.year);
+  try {
+    for (const b of bound) {
+      const plan = plans.get(b)!;
+      const results: PublishResult[] = [];
+      try {
+        for (const chunk of chunkRows(plan.rows)) {
+          progress({ step: `Đang gửi ${b.spec.sheet}…`, done: report.sent, total });
+          const res = await deps.api.publish(b.spec.kind, chunk.map((p) => p.request), deps.asOf);
+          results.push(...res.results);
+          for (const [k, v] of Object.entries(res.summary ?? {})) report.summary[k as Outcome] += v;
+          report.sent += chunk.length;
+        }
+      } finally {
+        const sentPlan = { ...plan, rows: plan.rows.slice(0, results.length) };
+        const issues = applyPublishResults({ ...b, categories }, sentPlan, results);
+        report.issues.push(...issues);
+      }
+    }
+    progress({ step: 'Đang tính kết quả thực hiện…', done: report.sent, total });
+    const cadres = bound.find((b) => b.spec.kind === 'cadres');
+    if (cadres) {
+      const compliance = await deps.api.compliance(deps.year, deps.asOf);
+      writeCompliance({ ...cadres, categories }, compliance.cadres);
+    }
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    report.failure = e.message;
+  }
+
+  progress({ step: 'Đang ghi kết quả vào bảng tính…', done: report.sent, total });
+  await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), widths);
+  report.issues = bound.flatMap((b) => finalIssueRows(b.edit, report.issues.filter((i) => i.table === b.spec.table)));
+  progress({ step: 'Xong.', done: report.sent, total });
+  return report;
+}

@@ -1,0 +1,49 @@
+/**
+ * Refresh: every kind from the server (deleted rows included, so deletions reach this
+ * workbook), merged into the tables, and the roster's compliance columns for the year.
+ * Three syncs (read 2, write 1), whatever the row count.
+ */
+import { readTables, writeTables } from '../excel/adapter';
+import { TABLE_SPECS } from '../sheet/columns';
+import type { Issue } from '../sheet/issues';
+import { applyRefresh, type RefreshCounts } from '../sheet/refresh-merge';
+import { finalIssueRows, writeCompliance } from '../sheet/write-back';
+import { bindTable, loadCategories, type BoundTable, type FlowDeps } from './context';
+import { ApiError } from '../api/errors';
+
+export interface RefreshReport {
+  counts: RefreshCounts;
+  issues: Issue[];
+}
+
+export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> {
+  const progress = deps.onProgress ?? (() => undefined);
+  progress({ step: 'Đang đọc bảng tính…', done: 0, total: TABLE_SPECS.length + 1 });
+  const read = await readTables(deps.excel, TABLE_SPECS.map((s) => s.table));
+  const bound: BoundTable[] = [];
+  for (const spec of TABLE_SPECS) {
+    const table = read.get(spec.table);
+    if (table) bound.push(bindTable(spec, table));
+  }
+  if (!bound.length) throw new ApiError(0, 'NO_TABLES', 'Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.');
+  const categories = await loadCategories(deps.api, deps.year);
+  const counts: RefreshCounts = { added: 0, updated: 0, removed: 0, flagged: 0 };
+  const issues: Issue[] = [];
+  let step = 0;
+  for (const b of bound) {
+    progress({ step: `Đang tải ${b.spec.sheet}…`, done: step++, total: bound.length + 1 });
+    const rows = await deps.api.list(b.spec.kind, { includeDeleted: true, asOf: deps.asOf });
+    const r = applyRefresh({ ...b, categories }, rows);
+    issues.push(...r.issues);
+    for (const k of Object.keys(counts) as (keyof RefreshCounts)[]) counts[k] += r.counts[k];
+  }
+  const cadres = bound.find((b) => b.spec.kind === 'cadres');
+  if (cadres) {
+    progress({ step: 'Đang tính kết quả thực hiện…', done: step, total: bound.length + 1 });
+    writeCompliance({ ...cadres, categories }, (await deps.api.compliance(deps.year, deps.asOf)).cadres);
+  }
+  progress({ step: 'Đang ghi vào bảng tính…', done: bound.length, total: bound.length + 1 });
+  await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), new Map(bound.map((b) => [b.spec.table, b.table.headers.length])));
+  progress({ step: 'Xong.', done: bound.length + 1, total: bound.length + 1 });
+  return { counts, issues: bound.flatMap((b) => finalIssueRows(b.edit, issues.filter((i) => i.table === b.spec.table))) };
+}

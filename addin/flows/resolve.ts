@@ -1,0 +1,38 @@
+/**
+ * Conflict resolution for one row: keep the user's values (take the server's version, so the
+ * next publish overwrites) or take the server's values. Three syncs.
+ */
+import { readTables, writeTables } from '../excel/adapter';
+import { TABLE_SPECS } from '../sheet/columns';
+import type { Issue } from '../sheet/issues';
+import { localId, writeStoredRow } from '../sheet/refresh-merge';
+import { STATUS_PREFIX } from '../sheet/status-text';
+import { bindTable, FlowError, loadCategories, type FlowDeps } from './context';
+
+export type Resolution = 'keepMine' | 'takeServer';
+
+export const KEEP_MINE_TEXT = `${STATUS_PREFIX.pending}: giữ bản của bạn — bấm "Gửi thay đổi" để ghi lên máy chủ.`;
+
+export async function resolveConflict(deps: FlowDeps, issue: Issue, choice: Resolution): Promise<void> {
+  const spec = TABLE_SPECS.find((s) => s.table === issue.table);
+  if (!spec || !issue.id) throw new FlowError('Không xác định được dòng cần xử lý.');
+  const table = (await readTables(deps.excel, [spec.table])).get(spec.table);
+  if (!table) throw new FlowError(`Không tìm thấy bảng ${spec.table}.`);
+  const b = bindTable(spec, table);
+  const categories = await loadCategories(deps.api, deps.year);
+  const ctx = { ...b, categories };
+  let row = -1;
+  for (let r = 0; r < b.edit.rowCount; r++) if (localId(ctx, r) === issue.id) row = r;
+  if (row < 0) throw new FlowError(`Không tìm thấy dòng mã "${issue.id}" trong bảng ${spec.table}.`);
+  const current = issue.current && !issue.current.deleted ? issue.current : null;
+  if (choice === 'keepMine') {
+    b.edit.set(row, b.map.meta.version, current?.version ?? '');
+    b.edit.set(row, b.map.meta.hash, ''); // always sent again
+    b.edit.set(row, b.map.meta.status, KEEP_MINE_TEXT);
+  } else if (current) {
+    writeStoredRow(ctx, row, current, `${STATUS_PREFIX.fromServer}`);
+  } else {
+    b.edit.remove(row);
+  }
+  await writeTables(deps.excel, [b.edit.toWrite()], new Map([[spec.table, table.headers.length]]));
+}

@@ -1,0 +1,214 @@
+/**
+ * What the workbook holds: one sheet and one Excel table per kind, with Vietnamese headers.
+ * Columns are found by their header text, so users may reorder them or insert their own.
+ */
+import type { Kind } from '../../shared/models';
+import { ABSENCE_REASON_LABELS, FIELD_LABELS, UNIT_KIND_LABELS } from '../../shared/messages';
+
+export type CellType = 'text' | 'date' | 'number' | 'bool' | 'enum' | 'contents';
+
+/** Where a column's dropdown takes its values from. */
+export type ListSource =
+  | { kind: 'column'; table: string; header: string }
+  | { kind: 'values'; values: readonly string[] }
+  | { kind: 'categories' };
+
+export interface FieldColumn {
+  /** The entity's field name (rules.md). */
+  field: string;
+  header: string;
+  type: CellType;
+  required?: boolean;
+  /** Column width in points. */
+  width: number;
+  /** For `enum`: code → Vietnamese label. */
+  labels?: Readonly<Record<string, string>>;
+  list?: ListSource;
+  /** Free text allowed besides the list (no error alert). */
+  listFreeText?: boolean;
+}
+
+/** Columns the add-in fills (never sent). */
+export type MetaKey =
+  | 'id'
+  | 'version'
+  | 'hash'
+  | 'deleteMark'
+  | 'status'
+  | 'countedDays'
+  | 'reportStatus'
+  | 'reportDeadline'
+  | 'requiredDays'
+  | 'counted'
+  | 'remainingDays'
+  | 'percent'
+  | 'complianceStatus'
+  | 'lateReports'
+  | 'overdueReports';
+
+export interface MetaColumn {
+  key: MetaKey;
+  header: string;
+  width: number;
+  hidden?: boolean;
+  numberFormat?: string;
+}
+
+export interface TableSpec {
+  kind: Kind;
+  sheet: string;
+  table: string;
+  fields: readonly FieldColumn[];
+  meta: readonly MetaColumn[];
+}
+
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const BOOL_VALUES = ['Có', 'Không'] as const;
+
+const label = (field: string): string => FIELD_LABELS[field] ?? field;
+const text = (field: string, width: number, required = false): FieldColumn => ({
+  field,
+  header: label(field),
+  type: 'text',
+  width,
+  required,
+});
+const date = (field: string, required = false): FieldColumn => ({ field, header: label(field), type: 'date', width: 80, required });
+const num = (field: string, width = 70): FieldColumn => ({ field, header: label(field), type: 'number', width });
+const bool = (field: string): FieldColumn => ({
+  field,
+  header: label(field),
+  type: 'bool',
+  width: 70,
+  list: { kind: 'values', values: BOOL_VALUES },
+});
+const cadreRef: FieldColumn = {
+  field: 'cadreId',
+  header: label('cadreId'),
+  type: 'text',
+  width: 80,
+  required: true,
+  list: { kind: 'column', table: 'CanBo', header: label('cadreId') },
+};
+
+const SYNC_META: readonly MetaColumn[] = [
+  { key: 'deleteMark', header: 'Xoá (đánh x)', width: 55 },
+  { key: 'status', header: 'Tình trạng gửi', width: 260 },
+  { key: 'id', header: FIELD_LABELS.id, width: 120, hidden: true },
+  { key: 'version', header: FIELD_LABELS.version, width: 80, hidden: true },
+  { key: 'hash', header: 'Mã kiểm tra', width: 80, hidden: true },
+];
+
+export const CADRES: TableSpec = {
+  kind: 'cadres',
+  sheet: 'Cán bộ',
+  table: 'CanBo',
+  fields: [
+    text('cadreId', 80, true),
+    text('fullName', 160, true),
+    text('department', 130, true),
+    text('position', 120, true),
+    bool('subject'),
+    date('serviceStart'),
+    date('serviceEnd'),
+  ],
+  meta: [
+    { key: 'requiredDays', header: 'Số ngày phải đi', width: 70, numberFormat: '0.0' },
+    { key: 'counted', header: 'Số ngày đã đi', width: 70, numberFormat: '0.0' },
+    { key: 'remainingDays', header: 'Còn thiếu', width: 60, numberFormat: '0.0' },
+    { key: 'percent', header: 'Tỷ lệ (%)', width: 60, numberFormat: '0.0' },
+    { key: 'complianceStatus', header: 'Đánh giá', width: 100 },
+    { key: 'lateReports', header: 'Báo cáo trễ hạn', width: 70 },
+    { key: 'overdueReports', header: 'Báo cáo quá hạn', width: 70 },
+    ...SYNC_META,
+  ],
+};
+
+export const UNITS: TableSpec = {
+  kind: 'units',
+  sheet: 'Đơn vị',
+  table: 'DonVi',
+  fields: [
+    text('unitCode', 80, true),
+    text('name', 200, true),
+    { field: 'kind', header: label('kind'), type: 'enum', width: 90, required: true, labels: UNIT_KIND_LABELS, list: { kind: 'values', values: Object.values(UNIT_KIND_LABELS) } },
+    { ...text('parentCode', 90), list: { kind: 'column', table: 'DonVi', header: label('unitCode') }, listFreeText: true },
+    date('validFrom'),
+    date('validTo'),
+    { ...text('mergedInto', 90), list: { kind: 'column', table: 'DonVi', header: label('unitCode') }, listFreeText: true },
+  ],
+  meta: SYNC_META,
+};
+
+export const ABSENCES: TableSpec = {
+  kind: 'absences',
+  sheet: 'Miễn giảm',
+  table: 'MienGiam',
+  fields: [
+    cadreRef,
+    date('from', true),
+    date('to'),
+    { field: 'reason', header: label('reason'), type: 'enum', width: 110, required: true, labels: ABSENCE_REASON_LABELS, list: { kind: 'values', values: Object.values(ABSENCE_REASON_LABELS) } },
+    text('note', 200),
+  ],
+  meta: SYNC_META,
+};
+
+export const REGISTRATIONS: TableSpec = {
+  kind: 'registrations',
+  sheet: 'Đăng ký',
+  table: 'DangKy',
+  fields: [
+    cadreRef,
+    { ...num('year', 55), required: true },
+    num('q1Days'),
+    num('q2Days'),
+    num('q3Days'),
+    num('q4Days'),
+    text('units', 200),
+    bool('approved'),
+    text('approvedBy', 120),
+  ],
+  meta: SYNC_META,
+};
+
+export const TRIPS: TableSpec = {
+  kind: 'trips',
+  sheet: 'Đi cơ sở',
+  table: 'DiCoSo',
+  fields: [
+    cadreRef,
+    { ...text('unit', 160, true), list: { kind: 'column', table: 'DonVi', header: label('unitCode') }, listFreeText: true },
+    date('startDate', true),
+    date('endDate', true),
+    num('days'),
+    { field: 'contents', header: label('contents'), type: 'contents', width: 200, required: true, list: { kind: 'categories' }, listFreeText: true },
+    text('description', 200),
+    text('orderNo', 90),
+    date('reportDate'),
+    { ...num('cost', 100) },
+  ],
+  meta: [
+    { key: 'countedDays', header: 'Số ngày được tính', width: 70, numberFormat: '0.0' },
+    { key: 'reportStatus', header: 'Tình trạng báo cáo', width: 90 },
+    { key: 'reportDeadline', header: 'Hạn báo cáo', width: 80, numberFormat: DATE_FORMAT },
+    ...SYNC_META,
+  ],
+};
+
+/** Every table, in the order publishing needs (a row may only refer to a stored cadre). */
+export const TABLE_SPECS: readonly TableSpec[] = [CADRES, UNITS, ABSENCES, REGISTRATIONS, TRIPS];
+
+export function specOf(kind: Kind): TableSpec {
+  const spec = TABLE_SPECS.find((s) => s.kind === kind);
+  if (!spec) throw new Error(`unknown kind ${kind}`);
+  return spec;
+}
+
+/** All headers of a table in template order: fields, then meta columns. */
+export function templateHeaders(spec: TableSpec): string[] {
+  return [...spec.fields.map((f) => f.header), ...spec.meta.map((m) => m.header)];
+}
+
+/** The dashboard sheet. */
+export const DASHBOARD_SHEET = 'Tổng hợp';

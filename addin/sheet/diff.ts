@@ -1,0 +1,91 @@
+/**
+ * What to publish from a table: rows changed since the last sync (their content hash differs
+ * from the stored one), new rows (no version yet), and rows marked for deletion. Rows of kinds
+ * without a natural key get a client id before sending, so a retry can never duplicate them.
+ */
+import type { Kind } from '../../shared/models';
+import { matchKey } from '../../shared/normalize';
+import type { PublishRow } from '../api/types';
+import type { TableSpec } from './columns';
+import type { ColumnMap } from './header-map';
+import { rowHash } from './hash';
+import { cellsToRaw, fieldCells, naturalId } from './rows';
+import { isEmptyCell } from './table-edit';
+
+export interface PlannedRow {
+  /** Body row index. */
+  row: number;
+  request: PublishRow;
+  /** Hash of the fields as sent (stored once the server accepts them). */
+  hash: string;
+  isDelete: boolean;
+}
+
+export interface PublishPlan {
+  kind: Kind;
+  rows: PlannedRow[];
+  /** Client ids to write into the sheet before sending. */
+  newIds: { row: number; id: string }[];
+  /** Rows marked for deletion that were never stored: removed locally only. */
+  localDeletes: number[];
+}
+
+const CLIENT_ID_KINDS: readonly Kind[] = ['absences', 'trips'];
+const NOT_MARKED = new Set(['', 'khong', '0', 'false', 'no', 'n']);
+
+/** A delete mark is any value but empty / Không / 0 / false. */
+export function isDeleteMark(value: unknown): boolean {
+  if (value === true) return true;
+  if (isEmptyCell(value) || value === false || value === 0) return false;
+  return !NOT_MARKED.has(matchKey(String(value)));
+}
+
+const text = (v: unknown): string => (isEmptyCell(v) ? '' : String(v).trim());
+
+/** Whether a row is unchanged since it was last synced (it has a version and its hash matches). */
+export function isSynced(spec: TableSpec, map: ColumnMap, row: readonly unknown[]): boolean {
+  const version = text(row[map.meta.version ?? -1]);
+  const stored = text(row[map.meta.hash ?? -1]);
+  const mark = map.meta.deleteMark === undefined ? false : isDeleteMark(row[map.meta.deleteMark]);
+  return version !== '' && !mark && stored === rowHash(fieldCells(spec, map, row));
+}
+
+export function planPublish(
+  spec: TableSpec,
+  map: ColumnMap,
+  body: readonly (readonly unknown[])[],
+  makeId: () => string,
+): PublishPlan {
+  const plan: PublishPlan = { kind: spec.kind, rows: [], newIds: [], localDeletes: [] };
+  body.forEach((row, index) => {
+    const cells = fieldCells(spec, map, row);
+    const blank = cells.every(isEmptyCell);
+    const storedId = text(row[map.meta.id ?? -1]);
+    let version = text(row[map.meta.version ?? -1]);
+    const marked = map.meta.deleteMark !== undefined && isDeleteMark(row[map.meta.deleteMark]);
+    const raw = cellsToRaw(spec, map, row);
+    const natural = naturalId(spec.kind, raw);
+    let id = CLIENT_ID_KINDS.includes(spec.kind) ? storedId : (natural ?? storedId);
+    // A natural key edited in the sheet is another record: send it as new.
+    if (!CLIENT_ID_KINDS.includes(spec.kind) && storedId && natural && natural !== storedId) version = '';
+
+    if (marked) {
+      if (storedId && version) {
+        plan.rows.push({ row: index, request: { ref: index, id: storedId, version, deleted: true }, hash: '', isDelete: true });
+      } else plan.localDeletes.push(index);
+      return;
+    }
+    if (blank) return;
+    const hash = rowHash(cells);
+    if (version && hash === text(row[map.meta.hash ?? -1])) return; // unchanged since the last sync
+    if (!id && CLIENT_ID_KINDS.includes(spec.kind)) {
+      id = makeId();
+      plan.newIds.push({ row: index, id });
+    }
+    const request: PublishRow = { ...raw, ref: index };
+    if (id) request.id = id;
+    if (version) request.version = version;
+    plan.rows.push({ row: index, request, hash, isDelete: false });
+  });
+  return plan;
+}

@@ -1,0 +1,39 @@
+/** The Vietnamese text of the status column, per outcome. */
+import type { FieldError, Warning } from '../../shared/models';
+import type { Outcome } from '../api/types';
+
+export const STATUS_PREFIX = {
+  saved: 'Đã lưu',
+  error: 'Lỗi',
+  conflict: 'Xung đột',
+  warning: 'Cảnh báo',
+  fromServer: 'Cập nhật từ máy chủ',
+  pending: 'Chưa gửi',
+} as const;
+
+const join = (messages: readonly string[]): string => messages.map((m) => m.trim()).filter(Boolean).join(' ');
+
+export function warningsText(warnings: readonly Warning[] | undefined): string {
+  return warnings?.length ? ` — ${STATUS_PREFIX.warning}: ${join(warnings.map((w) => w.message))}` : '';
+}
+
+export function savedText(outcome: Outcome, warnings?: readonly Warning[]): string {
+  const what = outcome === 'created' ? ' (mới)' : outcome === 'updated' ? ' (đã cập nhật)' : '';
+  return `${STATUS_PREFIX.saved}${what}${warningsText(warnings)}`;
+}
+
+export function errorText(errors: readonly FieldError[] | undefined): string {
+  return `${STATUS_PREFIX.error}: ${join((errors ?? []).map((e) => e.message)) || 'dòng bị từ chối.'}`;
+}
+
+export function conflictText(currentVersion: string | null | undefined, deletedOnServer: boolean): string {
+  return deletedOnServer || !currentVersion
+    ? `${STATUS_PREFIX.conflict}: dòng này đã bị xoá trên máy chủ. Chọn giữ bản của bạn hoặc bỏ dòng trong ngăn Theo dõi 1+2.`
+    : `${STATUS_PREFIX.conflict}: dòng đã được sửa trên máy chủ (phiên bản ${currentVersion}). Chọn giữ bản của bạn hoặc lấy bản trên máy chủ trong ngăn Theo dõi 1+2.`;
+}
+
+export const pendingServerChangeText = (version: string): string =>
+  `${STATUS_PREFIX.conflict}: máy chủ có thay đổi mới (phiên bản ${version}) nhưng dòng này có sửa đổi chưa gửi nên không bị ghi đè.`;
+
+export const pendingServerDeleteText =
+  `${STATUS_PREFIX.conflict}: dòng đã bị xoá trên máy chủ nhưng có sửa đổi chưa gửi nên được giữ lại.`;

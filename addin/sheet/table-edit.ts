@@ -1,0 +1,150 @@
+/**
+ * An edit of one table's body, computed in memory and turned into the few whole-range writes
+ * the Excel adapter performs: rows removed, rows appended, and for each column the runs of
+ * consecutive changed cells (untouched cells are never rewritten, so users' formulas in them
+ * survive). Values set here are data: they are escaped when the write is built.
+ */
+import { escapeCell, type CellValue } from './escape';
+
+/** What the adapter writes into a table (row indexes are body rows, 0-based). */
+export interface TableWrite {
+  table: string;
+  /** Body rows to delete, as indexes of the body as it was read. */
+  deleteRows: number[];
+  /** Rows to add at the end after the deletions. */
+  appendCount: number;
+  /** Runs of cells of one column to write after deletions and additions, final indexes. */
+  runs: CellRun[];
+  /** Body row count once written. */
+  finalRowCount: number;
+}
+
+export interface CellRun {
+  row: number;
+  col: number;
+  /** One value per row (n × 1). */
+  values: CellValue[][];
+  numberFormat?: string;
+}
+
+interface EditRow {
+  /** Index in the body as read, or -1 for an appended row. */
+  origin: number;
+  cells: unknown[];
+  dirty: Set<number>;
+  removed: boolean;
+  /** A blank row as read, taken by `append`. */
+  reused?: boolean;
+}
+
+export class TableEdit {
+  private readonly rows: EditRow[];
+
+  constructor(
+    readonly table: string,
+    readonly width: number,
+    body: readonly (readonly unknown[])[],
+    /** Number format of a column's written cells (dates), by column index. */
+    private readonly formats: ReadonlyMap<number, string> = new Map(),
+  ) {
+    this.rows = body.map((cells, origin) => ({ origin, cells: [...cells], dirty: new Set(), removed: false }));
+  }
+
+  /** Rows as read (indexes stay those of the read body). */
+  get originalCount(): number {
+    return this.rows.filter((r) => r.origin >= 0).length;
+  }
+
+  /** Rows in the edit (read and appended, removed ones included). */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /** A row's index in the final body, or -1 when it is removed. */
+  finalIndex(row: number): number {
+    if (this.rows[row].removed) return -1;
+    let n = 0;
+    for (let i = 0; i < row; i++) if (!this.rows[i].removed) n++;
+    return n;
+  }
+
+  cell(row: number, col: number): unknown {
+    return this.rows[row].cells[col];
+  }
+
+  set(row: number, col: number | undefined, value: CellValue | null | undefined): void {
+    if (col === undefined) return;
+    const r = this.rows[row];
+    const next = value ?? '';
+    if (r.origin >= 0 && sameCell(r.cells[col], next)) return;
+    r.cells[col] = next;
+    r.dirty.add(col);
+  }
+
+  remove(row: number): void {
+    this.rows[row].removed = true;
+  }
+
+  isRemoved(row: number): boolean {
+    return this.rows[row].removed;
+  }
+
+  /**
+   * Adds a row; returns its index for further `set` calls. A blank row as read (the empty
+   * row of a new table) is reused first.
+   */
+  append(): number {
+    const blank = this.rows.findIndex((r) => r.origin >= 0 && !r.removed && !r.reused && r.dirty.size === 0 && r.cells.every(isEmptyCell));
+    if (blank >= 0) {
+      this.rows[blank].reused = true;
+      return blank;
+    }
+    this.rows.push({ origin: -1, cells: new Array(this.width).fill(''), dirty: new Set(), removed: false });
+    return this.rows.length - 1;
+  }
+
+  /** The final body, row by row (for checks and tests). */
+  finalRows(): unknown[][] {
+    return this.rows.filter((r) => !r.removed).map((r) => r.cells);
+  }
+
+  get changed(): boolean {
+    return this.rows.some((r) => r.removed || r.origin < 0 || r.dirty.size > 0);
+  }
+
+  toWrite(): TableWrite {
+    const deleteRows = this.rows.filter((r) => r.removed && r.origin >= 0).map((r) => r.origin);
+    const kept = this.rows.filter((r) => !r.removed);
+    const appendCount = kept.filter((r) => r.origin < 0).length;
+    const cols = new Set<number>();
+    for (const r of kept) for (const c of r.dirty) cols.add(c);
+    const runs: CellRun[] = [];
+    for (const col of [...cols].sort((a, b) => a - b)) {
+      let start = -1;
+      const flush = (end: number): void => {
+        if (start < 0) return;
+        const values = kept.slice(start, end).map((r) => [escapeCell(r.cells[col] as CellValue)]);
+        const numberFormat = this.formats.get(col);
+        runs.push({ row: start, col, values, ...(numberFormat ? { numberFormat } : {}) });
+        start = -1;
+      };
+      kept.forEach((r, i) => {
+        const dirty = r.dirty.has(col);
+        if (dirty && start < 0) start = i;
+        if (!dirty) flush(i);
+      });
+      flush(kept.length);
+    }
+    return { table: this.table, deleteRows, appendCount, runs, finalRowCount: kept.length };
+  }
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): unknown => (v === null || v === undefined ? '' : v);
+  return norm(a) === norm(b);
+}
+
+/** A cell counts as empty when it holds nothing but spaces. */
+export function isEmptyCell(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}

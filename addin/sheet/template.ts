@@ -1,0 +1,120 @@
+/**
+ * The workbook template as data: for each kind a sheet and a table with Vietnamese headers,
+ * widths, hidden sync columns, number formats (dd/mm/yyyy dates, text codes), dropdowns and
+ * status colours; plus the hidden list sheet the category dropdown reads.
+ */
+import type { Category } from '../../shared/models';
+import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../../shared/messages';
+import { sheetRef } from './address';
+import { DATE_FORMAT, TABLE_SPECS, type FieldColumn, type ListSource, type TableSpec } from './columns';
+import { STATUS_PREFIX } from './status-text';
+
+export const LISTS_SHEET = 'Danh mục';
+
+export interface ColorRule {
+  operator: 'BeginsWith' | 'Contains';
+  text: string;
+  fill: string;
+  font: string;
+}
+
+export interface ColumnSetup {
+  header: string;
+  width: number;
+  hidden?: boolean;
+  numberFormat?: string;
+  validation?: { source: string; freeText: boolean };
+  colors?: ColorRule[];
+}
+
+export interface TablePlan {
+  sheet: string;
+  table: string;
+  columns: ColumnSetup[];
+}
+
+export interface TemplatePlan {
+  listsSheet: string;
+  /** The lists sheet's cells, from A1. */
+  lists: string[][];
+  tables: TablePlan[];
+}
+
+/** Fluent palette: tinted fills with dark text of the same hue. */
+const RED = { fill: '#FDE7E9', font: '#A4262C' };
+const ORANGE = { fill: '#FED9CC', font: '#8A3707' };
+const AMBER = { fill: '#FFF4CE', font: '#8A6100' };
+const GREEN = { fill: '#DFF6DD', font: '#0E700E' };
+const BLUE = { fill: '#DEECF9', font: '#0F548C' };
+const GREY = { fill: '#F3F2F1', font: '#605E5C' };
+
+const begins = (text: string, c: { fill: string; font: string }): ColorRule => ({ operator: 'BeginsWith', text, ...c });
+
+export const SYNC_STATUS_COLORS: readonly ColorRule[] = [
+  begins(STATUS_PREFIX.error, RED),
+  begins(STATUS_PREFIX.conflict, ORANGE),
+  { operator: 'Contains', text: STATUS_PREFIX.warning, ...AMBER },
+];
+
+export const COMPLIANCE_COLORS: readonly ColorRule[] = [
+  begins(STATUS_LABELS.met, GREEN),
+  begins(STATUS_LABELS.on_track, BLUE),
+  begins(STATUS_LABELS.behind, AMBER),
+  begins(STATUS_LABELS.not_met, RED),
+  begins(STATUS_LABELS.exempt, GREY),
+  begins(STATUS_LABELS.not_started, GREY),
+];
+
+export const REPORT_COLORS: readonly ColorRule[] = [
+  begins(REPORT_STATUS_LABELS.overdue, RED),
+  begins(REPORT_STATUS_LABELS.late, AMBER),
+  begins(REPORT_STATUS_LABELS.on_time, GREEN),
+];
+
+/** Code columns are text, so `01` stays `01`. */
+const TEXT_CODE_FIELDS = new Set(['cadreId', 'unitCode', 'parentCode', 'mergedInto', 'orderNo']);
+
+export function listSource(list: ListSource, categoryCount: number): string {
+  switch (list.kind) {
+    case 'column':
+      return `=INDIRECT("${list.table}[${list.header}]")`;
+    case 'values':
+      return list.values.join(',');
+    case 'categories':
+      return `=${sheetRef(LISTS_SHEET)}!$A$2:$A$${Math.max(2, categoryCount + 1)}`;
+  }
+}
+
+function fieldSetup(f: FieldColumn, categoryCount: number): ColumnSetup {
+  const numberFormat = f.type === 'date' ? DATE_FORMAT : TEXT_CODE_FIELDS.has(f.field) ? '@' : undefined;
+  return {
+    header: f.header,
+    width: f.width,
+    ...(numberFormat ? { numberFormat } : {}),
+    ...(f.list ? { validation: { source: listSource(f.list, categoryCount), freeText: f.listFreeText === true } } : {}),
+  };
+}
+
+export function tablePlan(spec: TableSpec, categoryCount: number): TablePlan {
+  const columns: ColumnSetup[] = spec.fields.map((f) => fieldSetup(f, categoryCount));
+  for (const m of spec.meta) {
+    const colors =
+      m.key === 'status' ? SYNC_STATUS_COLORS : m.key === 'complianceStatus' ? COMPLIANCE_COLORS : m.key === 'reportStatus' ? REPORT_COLORS : undefined;
+    columns.push({
+      header: m.header,
+      width: m.width,
+      ...(m.hidden ? { hidden: true } : {}),
+      ...(m.numberFormat ? { numberFormat: m.numberFormat } : {}),
+      ...(colors ? { colors: [...colors] } : {}),
+    });
+  }
+  return { sheet: spec.sheet, table: spec.table, columns };
+}
+
+export function templatePlan(categories: readonly Category[], specs: readonly TableSpec[] = TABLE_SPECS): TemplatePlan {
+  return {
+    listsSheet: LISTS_SHEET,
+    lists: [['Nội dung công tác', 'Mã'], ...categories.map((c) => [c.label, c.code])],
+    tables: specs.map((s) => tablePlan(s, categories.length)),
+  };
+}

@@ -1,0 +1,677 @@
+/**
+ * A small typed fake of the Excel API: exactly the subset addin/excel/excel-api.ts declares.
+ * It counts `context.sync()` calls, requires `load` + `sync` before a loaded property is read
+ * (as Office.js does), checks matrix sizes on writes, and stores values, formulas and number
+ * formats so that escaping can be checked: a written string beginning with `=` becomes a
+ * formula, one beginning with `'` is stored as the text after the apostrophe.
+ *
+ * Self-contained (type imports only): the browser test transpiles this file and injects it
+ * into the page as `Excel`.
+ */
+import type {
+  Chart,
+  ConditionalFormat,
+  ExcelLike,
+  Matrix,
+  Range,
+  RangeFormat,
+  RequestContext,
+  Table,
+  TableColumn,
+  Workbook,
+  Worksheet,
+} from '../../addin/excel/excel-api';
+
+export interface FakeCell {
+  value: unknown;
+  formula: string | null;
+  numberFormat: string;
+}
+
+interface SheetModel {
+  name: string;
+  visibility: string;
+  cells: Map<string, FakeCell>;
+  frozenRows: number;
+  columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
+  validations: { address: string; source: string; showAlert: boolean }[];
+  conditionalFormats: { address: string; operator: string; text: string; fill: string; font: string }[];
+  charts: { type: string; source: string; title: string; from: string; to: string }[];
+  fonts: { address: string; bold?: boolean; size?: number; fill?: string }[];
+}
+
+interface TableModel {
+  name: string;
+  sheet: SheetModel;
+  top: number;
+  left: number;
+  width: number;
+  bodyRows: number;
+  showBandedRows: boolean;
+}
+
+const MAX_ROWS = 1048576;
+const key = (r: number, c: number): string => `${r},${c}`;
+
+function letters(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function colIndex(text: string): number {
+  let n = 0;
+  for (const ch of text.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** `A1`, `A1:C3`, `A:C` → 0-based block; undefined → the whole sheet. */
+function parseAddress(address?: string): { r: number; c: number; rows: number; cols: number } {
+  if (!address) return { r: 0, c: 0, rows: MAX_ROWS, cols: 16384 };
+  const a = address.includes('!') ? address.split('!')[1] : address;
+  const [p, q = p] = a.split(':');
+  const cell = /^([A-Z]+)(\d+)?$/i;
+  const m1 = cell.exec(p);
+  const m2 = cell.exec(q);
+  if (!m1 || !m2) throw new Error(`InvalidArgument: address ${address}`);
+  const c1 = colIndex(m1[1]);
+  const c2 = colIndex(m2[1]);
+  if (!m1[2]) return { r: 0, c: c1, rows: MAX_ROWS, cols: c2 - c1 + 1 };
+  const r1 = Number(m1[2]) - 1;
+  const r2 = Number(m2[2] ?? m1[2]) - 1;
+  return { r: r1, c: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
+}
+
+function addressOf(sheet: string, r: number, c: number, rows: number, cols: number): string {
+  const a = `${letters(c)}${r + 1}`;
+  const b = `${letters(c + cols - 1)}${r + rows}`;
+  return `'${sheet}'!${a === b ? a : `${a}:${b}`}`;
+}
+
+class NotLoaded extends Error {
+  constructor(prop: string) {
+    super(`PropertyNotLoaded: ${prop} was read before load() and sync()`);
+  }
+}
+
+/** Common load/sync bookkeeping of proxies. */
+class Proxy {
+  protected requested = new Set<string>();
+  protected snapshot = new Map<string, unknown>();
+  constructor(protected readonly fake: FakeExcel) {}
+  load(props: string): this {
+    for (const p of props.split(',').map((s) => s.trim())) this.requested.add(p);
+    this.fake.pendingLoads.add(this);
+    return this;
+  }
+  /** Called by sync(): takes the values of the requested properties. */
+  take(): void {
+    for (const p of this.requested) this.snapshot.set(p, this.read(p));
+  }
+  protected read(_prop: string): unknown {
+    return undefined;
+  }
+  protected loaded<T>(prop: string): T {
+    if (!this.snapshot.has(prop)) throw new NotLoaded(prop);
+    return this.snapshot.get(prop) as T;
+  }
+}
+
+class FakeRange extends Proxy implements Range {
+  constructor(
+    fake: FakeExcel,
+    readonly model: SheetModel,
+    readonly r: number,
+    readonly c: number,
+    readonly rows: number,
+    readonly cols: number,
+  ) {
+    super(fake);
+  }
+
+  private check(m: Matrix, what: string): void {
+    if (m.length !== this.rows || m.some((row) => row.length !== this.cols)) {
+      throw new Error(`InvalidArgument: ${what} is ${m.length}×${m[0]?.length ?? 0}, the range ${this.address} is ${this.rows}×${this.cols}`);
+    }
+  }
+  private cell(r: number, c: number): FakeCell {
+    const k = key(r, c);
+    let cell = this.model.cells.get(k);
+    if (!cell) {
+      cell = { value: '', formula: null, numberFormat: 'General' };
+      this.model.cells.set(k, cell);
+    }
+    return cell;
+  }
+  protected override read(prop: string): unknown {
+    const grid = (f: (cell: FakeCell | undefined) => unknown): Matrix =>
+      Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => f(this.model.cells.get(key(this.r + i, this.c + j)))));
+    if (prop === 'values') return grid((x) => x?.value ?? '');
+    if (prop === 'numberFormat') return grid((x) => x?.numberFormat ?? 'General');
+    if (prop === 'rowCount') return this.rows;
+    if (prop === 'address') return this.address;
+    return undefined;
+  }
+
+  get values(): Matrix {
+    return this.loaded('values');
+  }
+  set values(m: Matrix) {
+    this.check(m, 'values');
+    this.fake.writtenCells += this.rows * this.cols;
+    m.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = this.cell(this.r + i, this.c + j);
+        if (typeof v === 'string' && v.startsWith("'")) {
+          cell.value = v.slice(1);
+          cell.formula = null;
+        } else if (typeof v === 'string' && v.startsWith('=')) {
+          cell.formula = v;
+          cell.value = '#FORMULA';
+        } else {
+          cell.value = v === null || v === undefined ? '' : v;
+          cell.formula = null;
+        }
+      }),
+    );
+  }
+  get numberFormat(): Matrix {
+    return this.loaded('numberFormat');
+  }
+  set numberFormat(m: Matrix) {
+    this.check(m, 'numberFormat');
+    m.forEach((row, i) => row.forEach((f, j) => (this.cell(this.r + i, this.c + j).numberFormat = String(f))));
+  }
+  get address(): string {
+    return addressOf(this.model.name, this.r, this.c, Math.min(this.rows, MAX_ROWS), this.cols);
+  }
+  get rowCount(): number {
+    return this.loaded('rowCount');
+  }
+  get columnHidden(): boolean {
+    return [...Array(this.cols).keys()].every((j) => this.model.hiddenColumns.has(this.c + j));
+  }
+  set columnHidden(hidden: boolean) {
+    for (let j = 0; j < this.cols; j++) {
+      if (hidden) this.model.hiddenColumns.add(this.c + j);
+      else this.model.hiddenColumns.delete(this.c + j);
+    }
+  }
+  get format(): RangeFormat {
+    const { model, c, cols, address } = this;
+    const record = (patch: { bold?: boolean; size?: number; fill?: string }): void => {
+      model.fonts.push({ address, ...patch });
+    };
+    return {
+      get columnWidth() {
+        return model.columnWidths.get(c) ?? 48;
+      },
+      set columnWidth(w: number) {
+        for (let j = 0; j < cols; j++) model.columnWidths.set(c + j, w);
+      },
+      wrapText: false,
+      font: {
+        set bold(b: boolean) {
+          record({ bold: b });
+        },
+        get bold() {
+          return false;
+        },
+        set size(s: number) {
+          record({ size: s });
+        },
+        get size() {
+          return 11;
+        },
+        color: '#000000',
+      },
+      fill: {
+        set color(c: string) {
+          record({ fill: c });
+        },
+        get color() {
+          return '#FFFFFF';
+        },
+      },
+    };
+  }
+  private validation?: SheetModel['validations'][number];
+  get dataValidation(): Range['dataValidation'] {
+    const address = this.address;
+    if (!this.validation) {
+      this.validation = { address: this.address, source: '', showAlert: true };
+      this.model.validations.push(this.validation);
+    }
+    const entry = this.validation;
+    return {
+      set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+        entry.source = rule.list?.source ?? '';
+      },
+      get rule() {
+        return { list: { inCellDropDown: true, source: entry.source } };
+      },
+      set errorAlert(alert: { showAlert: boolean }) {
+        entry.showAlert = alert.showAlert;
+      },
+      get errorAlert() {
+        return { showAlert: entry.showAlert };
+      },
+      toString: () => address,
+    } as Range['dataValidation'];
+  }
+  get conditionalFormats(): Range['conditionalFormats'] {
+    const { model, address } = this;
+    return {
+      add(type: string): ConditionalFormat {
+        if (type !== 'ContainsText') throw new Error(`fake: conditional format ${type} not supported`);
+        const entry = { address, operator: '', text: '', fill: '', font: '' };
+        model.conditionalFormats.push(entry);
+        return {
+          textComparison: {
+            format: {
+              fill: {
+                set color(c: string) {
+                  entry.fill = c;
+                },
+                get color() {
+                  return entry.fill;
+                },
+              },
+              font: {
+                set color(c: string) {
+                  entry.font = c;
+                },
+                get color() {
+                  return entry.font;
+                },
+              },
+            },
+            set rule(rule: { operator: string; text: string }) {
+              entry.operator = rule.operator;
+              entry.text = rule.text;
+            },
+            get rule() {
+              return { operator: entry.operator, text: entry.text };
+            },
+          },
+        };
+      },
+    };
+  }
+  getCell(row: number, column: number): Range {
+    if (row < 0 || column < 0 || row >= this.rows || column >= this.cols) {
+      throw new Error(`InvalidArgument: cell (${row}, ${column}) outside ${this.address}`);
+    }
+    return new FakeRange(this.fake, this.model, this.r + row, this.c + column, 1, 1);
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    if (this.rows + deltaRows < 1 || this.cols + deltaColumns < 1) throw new Error('InvalidArgument: resized to nothing');
+    return new FakeRange(this.fake, this.model, this.r, this.c, this.rows + deltaRows, this.cols + deltaColumns);
+  }
+  delete(shift: string): void {
+    if (shift !== 'Up') throw new Error('fake: only delete("Up")');
+    const moved = new Map<string, FakeCell>();
+    for (const [k, cell] of this.model.cells) {
+      const [r, c] = k.split(',').map(Number);
+      const inCols = c >= this.c && c < this.c + this.cols;
+      if (inCols && r >= this.r && r < this.r + this.rows) continue;
+      moved.set(inCols && r >= this.r + this.rows ? key(r - this.rows, c) : k, cell);
+    }
+    this.model.cells = moved;
+    for (const t of this.fake.tables.values()) {
+      const bodyTop = t.top + 1;
+      if (t.sheet === this.model && this.r >= bodyTop && this.r + this.rows <= bodyTop + t.bodyRows && this.c <= t.left && this.c + this.cols >= t.left + t.width) {
+        t.bodyRows -= this.rows;
+      }
+    }
+  }
+  clear(): void {
+    for (const k of [...this.model.cells.keys()]) {
+      const [r, c] = k.split(',').map(Number);
+      if (r >= this.r && r < this.r + this.rows && c >= this.c && c < this.c + this.cols) this.model.cells.delete(k);
+    }
+  }
+  select(): void {
+    this.fake.selection = { sheet: this.model.name, address: this.address };
+  }
+}
+
+class FakeTable extends Proxy implements Table {
+  constructor(
+    fake: FakeExcel,
+    private readonly model: TableModel | null,
+  ) {
+    super(fake);
+  }
+  private get m(): TableModel {
+    if (!this.model) throw new Error('fake: method called on a null object');
+    return this.model;
+  }
+  protected override read(prop: string): unknown {
+    if (prop === 'isNullObject') return this.model === null;
+    if (prop === 'name') return this.model?.name;
+    return undefined;
+  }
+  get isNullObject(): boolean {
+    return this.loaded('isNullObject');
+  }
+  get name(): string {
+    return this.m.name;
+  }
+  set name(n: string) {
+    this.fake.tables.delete(this.m.name);
+    this.m.name = n;
+    this.fake.tables.set(n, this.m);
+  }
+  get showBandedRows(): boolean {
+    return this.m.showBandedRows;
+  }
+  set showBandedRows(b: boolean) {
+    this.m.showBandedRows = b;
+  }
+  getHeaderRowRange(): Range {
+    const t = this.m;
+    return new FakeRange(this.fake, t.sheet, t.top, t.left, 1, t.width);
+  }
+  getDataBodyRange(): Range {
+    const t = this.m;
+    if (t.bodyRows < 1) throw new Error('fake: table has no body rows');
+    return new FakeRange(this.fake, t.sheet, t.top + 1, t.left, t.bodyRows, t.width);
+  }
+  get rows(): Table['rows'] {
+    const t = this.m;
+    const fake = this.fake;
+    return {
+      add(index?: number | null, values?: Matrix): unknown {
+        if (index !== null && index !== undefined) throw new Error('fake: rows.add only appends');
+        const count = values?.length ?? 1;
+        const at = t.top + 1 + t.bodyRows;
+        t.bodyRows += count;
+        if (values) new FakeRange(fake, t.sheet, at, t.left, count, t.width).values = values;
+        return undefined;
+      },
+    };
+  }
+  get columns(): Table['columns'] {
+    const t = this.m;
+    const fake = this.fake;
+    const headers = (): unknown[] => Array.from({ length: t.width }, (_, j) => t.sheet.cells.get(key(t.top, t.left + j))?.value ?? '');
+    return {
+      getItem(name: string): TableColumn {
+        const j = headers().findIndex((h) => h === name);
+        if (j < 0) throw new Error(`ItemNotFound: column ${name} in ${t.name}`);
+        return {
+          getDataBodyRange: () => new FakeRange(fake, t.sheet, t.top + 1, t.left + j, t.bodyRows, 1),
+          getRange: () => new FakeRange(fake, t.sheet, t.top, t.left + j, t.bodyRows + 1, 1),
+        };
+      },
+      add(index?: number | null, values?: Matrix, name?: string): unknown {
+        if (index !== null && index !== undefined) throw new Error('fake: columns.add only appends');
+        t.width += 1;
+        const col = t.left + t.width - 1;
+        new FakeRange(fake, t.sheet, t.top, col, 1, 1).values = [[name ?? `Column${t.width}`]];
+        if (values) new FakeRange(fake, t.sheet, t.top, col, values.length, 1).values = values;
+        return undefined;
+      },
+    };
+  }
+}
+
+class FakeChart implements Chart {
+  constructor(private readonly entry: SheetModel['charts'][number]) {}
+  get title(): { text: string } {
+    const entry = this.entry;
+    return {
+      get text() {
+        return entry.title;
+      },
+      set text(t: string) {
+        entry.title = t;
+      },
+    };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.entry.from = startCell;
+    this.entry.to = endCell ?? startCell;
+  }
+}
+
+class FakeSheet extends Proxy implements Worksheet {
+  constructor(
+    fake: FakeExcel,
+    private readonly model: SheetModel | null,
+  ) {
+    super(fake);
+  }
+  private get m(): SheetModel {
+    if (!this.model) throw new Error('fake: method called on a null object');
+    return this.model;
+  }
+  protected override read(prop: string): unknown {
+    if (prop === 'isNullObject') return this.model === null;
+    if (prop === 'name') return this.model?.name;
+    return undefined;
+  }
+  get isNullObject(): boolean {
+    return this.loaded('isNullObject');
+  }
+  get name(): string {
+    return this.m.name;
+  }
+  get visibility(): string {
+    return this.m.visibility;
+  }
+  set visibility(v: string) {
+    this.m.visibility = v;
+  }
+  activate(): void {
+    this.fake.activeSheet = this.m.name;
+  }
+  delete(): void {
+    const m = this.m;
+    this.fake.sheets.delete(m.name);
+    for (const [n, t] of this.fake.tables) if (t.sheet === m) this.fake.tables.delete(n);
+  }
+  getRange(address?: string): Range {
+    const a = parseAddress(address);
+    return new FakeRange(this.fake, this.m, a.r, a.c, a.rows, a.cols);
+  }
+  get tables(): Worksheet['tables'] {
+    const m = this.m;
+    const fake = this.fake;
+    return {
+      add(address: string, hasHeaders: boolean): Table {
+        if (!hasHeaders) throw new Error('fake: tables need headers');
+        const a = parseAddress(address);
+        const model: TableModel = { name: `Table${fake.tables.size + 1}`, sheet: m, top: a.r, left: a.c, width: a.cols, bodyRows: Math.max(1, a.rows - 1), showBandedRows: false };
+        fake.tables.set(model.name, model);
+        return new FakeTable(fake, model);
+      },
+    };
+  }
+  get freezePanes(): Worksheet['freezePanes'] {
+    const m = this.m;
+    return {
+      freezeRows(count: number) {
+        m.frozenRows = count;
+      },
+    };
+  }
+  get charts(): Worksheet['charts'] {
+    const m = this.m;
+    return {
+      add(type: string, source: Range, _seriesBy?: string): Chart {
+        const entry = { type, source: source.address, title: '', from: '', to: '' };
+        m.charts.push(entry);
+        return new FakeChart(entry);
+      },
+    };
+  }
+}
+
+class FakeContext implements RequestContext {
+  constructor(private readonly fake: FakeExcel) {}
+  readonly application = {
+    suspendApiCalculationUntilNextSync: (): void => {
+      this.fake.suspensions.calculation++;
+    },
+    suspendScreenUpdatingUntilNextSync: (): void => {
+      this.fake.suspensions.screen++;
+    },
+  };
+  get workbook(): Workbook {
+    const fake = this.fake;
+    const sheet = (name: string): SheetModel | null => fake.sheets.get(name) ?? null;
+    const table = (name: string): TableModel | null => fake.tables.get(name) ?? null;
+    return {
+      worksheets: {
+        getItem(name: string): Worksheet {
+          const s = sheet(name);
+          if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+          return new FakeSheet(fake, s);
+        },
+        getItemOrNullObject: (name: string): Worksheet => new FakeSheet(fake, sheet(name)),
+        add(name: string): Worksheet {
+          return new FakeSheet(fake, fake.addSheet(name));
+        },
+      },
+      tables: {
+        getItem(name: string): Table {
+          const t = table(name);
+          if (!t) throw new Error(`ItemNotFound: table ${name}`);
+          return new FakeTable(fake, t);
+        },
+        getItemOrNullObject: (name: string): Table => new FakeTable(fake, table(name)),
+      },
+    };
+  }
+  async sync(): Promise<void> {
+    this.fake.syncCount++;
+    for (const p of this.fake.pendingLoads) p.take();
+    this.fake.pendingLoads.clear();
+  }
+}
+
+/** The fake `Excel` namespace plus inspection helpers for tests. */
+export class FakeExcel implements ExcelLike {
+  readonly sheets = new Map<string, SheetModel>();
+  readonly tables = new Map<string, TableModel>();
+  readonly pendingLoads = new Set<{ take(): void }>();
+  syncCount = 0;
+  runCount = 0;
+  writtenCells = 0;
+  suspensions = { calculation: 0, screen: 0 };
+  activeSheet = '';
+  selection: { sheet: string; address: string } | null = null;
+
+  async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    this.runCount++;
+    return batch(new FakeContext(this));
+  }
+
+  addSheet(name: string): SheetModel {
+    if (this.sheets.has(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+    const model: SheetModel = {
+      name,
+      visibility: 'Visible',
+      cells: new Map(),
+      frozenRows: 0,
+      columnWidths: new Map(),
+      hiddenColumns: new Set(),
+      validations: [],
+      conditionalFormats: [],
+      charts: [],
+      fonts: [],
+    };
+    this.sheets.set(name, model);
+    return model;
+  }
+
+  sheet(name: string): SheetModel {
+    const s = this.sheets.get(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  table(name: string): TableModel {
+    const t = this.tables.get(name);
+    if (!t) throw new Error(`no table ${name}`);
+    return t;
+  }
+
+  cell(sheet: string, row: number, col: number): FakeCell {
+    return this.sheet(sheet).cells.get(key(row, col)) ?? { value: '', formula: null, numberFormat: 'General' };
+  }
+
+  /** A cell by A1 address. */
+  at(sheet: string, address: string): FakeCell {
+    const a = parseAddress(address);
+    return this.cell(sheet, a.r, a.c);
+  }
+
+  headers(table: string): unknown[] {
+    const t = this.table(table);
+    return Array.from({ length: t.width }, (_, j) => this.cell(t.sheet.name, t.top, t.left + j).value);
+  }
+
+  /** The body's values, row by row. */
+  body(table: string): unknown[][] {
+    const t = this.table(table);
+    return Array.from({ length: t.bodyRows }, (_, i) => Array.from({ length: t.width }, (_, j) => this.cell(t.sheet.name, t.top + 1 + i, t.left + j).value));
+  }
+
+  /** Body rows as objects keyed by header. */
+  records(table: string): Record<string, unknown>[] {
+    const h = this.headers(table).map(String);
+    return this.body(table).map((row) => Object.fromEntries(h.map((name, j) => [name, row[j]])));
+  }
+
+  bodyCell(table: string, row: number, header: string): FakeCell {
+    const t = this.table(table);
+    const j = this.headers(table).indexOf(header);
+    if (j < 0) throw new Error(`no column ${header} in ${table}`);
+    return this.cell(t.sheet.name, t.top + 1 + row, t.left + j);
+  }
+
+  /**
+   * What a user typing does: fills the table's rows by header (`=` starts a formula, a leading
+   * `'` keeps text). A blank first row (a new table) is filled first; the table grows.
+   */
+  typeRows(table: string, rows: Record<string, unknown>[]): void {
+    const t = this.table(table);
+    const h = this.headers(table).map(String);
+    let start = t.bodyRows;
+    if (t.bodyRows === 1 && this.body(table)[0].every((v) => v === '' || v === null)) start = 0;
+    t.bodyRows = Math.max(t.bodyRows, start + rows.length);
+    rows.forEach((rec, i) => {
+      for (const [name, v] of Object.entries(rec)) {
+        const j = h.indexOf(name);
+        if (j < 0) throw new Error(`no column ${name} in ${table}`);
+        this.setCell(t.sheet.name, t.top + 1 + start + i, t.left + j, v);
+      }
+    });
+  }
+
+  /** A user's edit of one body cell. */
+  editCell(table: string, row: number, header: string, value: unknown): void {
+    const t = this.table(table);
+    const j = this.headers(table).map(String).indexOf(header);
+    if (j < 0) throw new Error(`no column ${header} in ${table}`);
+    this.setCell(t.sheet.name, t.top + 1 + row, t.left + j, value);
+  }
+
+  private setCell(sheet: string, r: number, c: number, v: unknown): void {
+    new FakeRange(this, this.sheet(sheet), r, c, 1, 1).values = [[v]];
+  }
+}
+
+/** For the browser: `window.Excel = createFakeExcel()`. */
+export function createFakeExcel(): FakeExcel {
+  return new FakeExcel();
+}

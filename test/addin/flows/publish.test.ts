@@ -1,0 +1,138 @@
+import { ApiClient } from '../../../addin/api/client';
+import { publishChanges } from '../../../addin/flows/publish';
+import { createWorkbookTemplate } from '../../../addin/flows/template';
+import { CADRES, TRIPS } from '../../../addin/sheet/columns';
+import { FakeApi } from '../fake-api';
+import { FakeExcel } from '../fake-workbook';
+
+const H = {
+  cadreId: 'Mã cán bộ',
+  fullName: 'Họ và tên',
+  department: 'Ban/Văn phòng',
+  position: 'Chức vụ',
+  unit: 'Đơn vị đến',
+  start: 'Ngày đi',
+  end: 'Ngày về',
+  contents: 'Nội dung',
+  status: 'Tình trạng gửi',
+  id: 'Mã dòng',
+  version: 'Phiên bản',
+  hash: 'Mã kiểm tra',
+  del: 'Xoá (đánh x)',
+};
+
+async function setup(): Promise<{ excel: FakeExcel; api: FakeApi; client: ApiClient }> {
+  const excel = new FakeExcel();
+  const api = new FakeApi();
+  const client = new ApiClient({ apiUrl: 'http://api.test', org: 'demo', apiKey: api.key }, api.fetch);
+  await createWorkbookTemplate({ excel, api: client, year: 2025 });
+  excel.typeRows(CADRES.table, [{ [H.cadreId]: 'CB01', [H.fullName]: 'Nguyễn Văn A', [H.department]: 'Ban Tổ chức', [H.position]: 'Chuyên viên' }]);
+  return { excel, api, client };
+}
+
+const trip = (i: number): Record<string, unknown> => ({
+  [H.cadreId]: 'CB01',
+  [H.unit]: `Xã ${i}`,
+  [H.start]: 45717 + i,
+  [H.end]: 45718 + i,
+  [H.contents]: 'Kiểm tra, giám sát',
+});
+
+describe('publishChanges', () => {
+  it('publishes 2,000 trips with 4 syncs, in requests under the limits, and writes ids, versions and statuses back', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, Array.from({ length: 2000 }, (_, i) => trip(i)));
+    const before = excel.syncCount;
+    let ids = 0;
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `id-${++ids}` });
+    expect(excel.syncCount - before).toBe(4);
+    expect(excel.syncCount - before).toBeLessThanOrEqual(6);
+    expect(report.summary.created).toBe(2001);
+    const tripPosts = api.requests.filter((r) => r.url.includes('/trips/publish'));
+    expect(tripPosts.map((r) => r.rows)).toEqual([2000]);
+    for (const r of api.requests) expect(r.bytes).toBeLessThan(4 * 1024 * 1024);
+    const rows = excel.records(TRIPS.table);
+    expect(rows).toHaveLength(2000);
+    expect(rows[0][H.id]).toBe('id-1');
+    expect(rows[1999][H.version]).toMatch(/^v\d+$/);
+    expect(rows[5][H.status]).toBe('Đã lưu (mới)');
+    expect(rows[5]['Số ngày được tính']).toBe(2);
+    expect(rows[5]['Tình trạng báo cáo']).toBe('Trễ hạn');
+    // Calculation and screen updating were suspended around the writes.
+    expect(excel.suspensions.calculation).toBeGreaterThan(0);
+    expect(excel.suspensions.screen).toBeGreaterThan(0);
+    // The roster's compliance columns are filled for the year.
+    const cadre = excel.records(CADRES.table)[0];
+    expect(cadre['Số ngày phải đi']).toBe(60);
+    expect(cadre['Đánh giá']).toBe('Chậm tiến độ');
+    expect(cadre['Báo cáo quá hạn']).toBe(3);
+  });
+
+  it('sends only changed and new rows the second time, reusing ids, and keeps rejected rows as typed', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), trip(2), { ...trip(3), [H.cadreId]: '' }]);
+    let n = 0;
+    const first = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${++n}` });
+    expect(first.summary).toMatchObject({ created: 3, rejected: 1 });
+    const rejected = excel.records(TRIPS.table)[2];
+    expect(rejected[H.status]).toBe('Lỗi: Mã cán bộ (cadreId): bắt buộc phải nhập.');
+    expect(rejected[H.unit]).toBe('Xã 3');
+    expect(rejected[H.version]).toBe('');
+    const issue = first.issues.find((i) => i.severity === 'error')!;
+    expect(issue).toMatchObject({ table: 'DiCoSo', row: 2, col: TRIPS.fields.findIndex((f) => f.field === 'cadreId'), code: 'REQUIRED' });
+
+    excel.editCell(TRIPS.table, 0, H.unit, 'Xã mới');
+    excel.editCell(TRIPS.table, 2, H.cadreId, 'CB01');
+    api.requests.length = 0;
+    const second = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${++n}` });
+    const sent = api.requests.filter((r) => r.url.includes('/publish'));
+    expect(sent.map((r) => r.rows)).toEqual([2]); // cadres unchanged: not sent; two trips
+    expect(second.summary).toMatchObject({ updated: 1, created: 1 });
+    expect(excel.records(TRIPS.table)[2][H.id]).toBe('t3'); // the id given before the first send
+  });
+
+  it('deletes marked rows on the server and removes them from the sheet', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), trip(2), trip(3)]);
+    let n = 0;
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${++n}` });
+    excel.editCell(TRIPS.table, 1, H.del, 'x');
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${++n}` });
+    expect(report.summary.deleted).toBe(1);
+    expect(excel.records(TRIPS.table).map((r) => r[H.id])).toEqual(['t1', 't3']);
+    expect(api.store.get('trips')!.get('t2')!.deleted).toBe(true);
+  });
+
+  it('reports a conflict with the server row when the version is stale', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1)]);
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => 't1' });
+    const stored = api.store.get('trips')!.get('t1')!;
+    api.seed('trips', { ...stored, unit: 'Sửa ở máy khác', version: 'v-other' });
+    excel.editCell(TRIPS.table, 0, H.unit, 'Sửa ở đây');
+    const report = await publishChanges({ excel, api: client, year: 2025 });
+    const conflict = report.issues.find((i) => i.severity === 'conflict')!;
+    expect(conflict.current).toMatchObject({ unit: 'Sửa ở máy khác', version: 'v-other' });
+    expect(String(excel.records(TRIPS.table)[0][H.status])).toMatch(/^Xung đột: dòng đã được sửa trên máy chủ \(phiên bản v-other\)/);
+    expect(excel.records(TRIPS.table)[0][H.unit]).toBe('Sửa ở đây');
+  });
+
+  it('never turns a value into a formula when writing back', async () => {
+    const { excel, client } = await setup();
+    excel.typeRows(TRIPS.table, [{ ...trip(1), [H.unit]: "'=HYPERLINK(\"x\")" }]);
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => '=1+1' });
+    const idCell = excel.bodyCell(TRIPS.table, 0, H.id);
+    expect(idCell.formula).toBeNull();
+    expect(idCell.value).toBe('=1+1');
+  });
+
+  it('reports a whole-request failure in Vietnamese and still writes what was done', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1)]);
+    api.key = 'other-key';
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => 't1' });
+    expect(report.failure).toMatch(/khoá API/);
+    expect(report.failure).toMatch(/HTTP 401/);
+    expect(excel.records(TRIPS.table)[0][H.id]).toBe('t1');
+  });
+});
