@@ -1,7 +1,21 @@
-/** The task pane's entry: waits for Office.js, then shows the pane. */
+/**
+ * The task pane's entry: waits for Office.js, then wires the pane to the workbook (`Excel`)
+ * and the API. Host logic lives in flows/ and sheet/, Office.js calls in excel/.
+ */
+import { vietnamToday, yearOfIso } from '../shared/dates';
+import type { ExcelLike } from './excel/excel-api';
+import { startPane } from './pane/pane';
+
 export const PRODUCT_NAME = 'Theo dõi 1+2';
 
 Office.onReady(() => {
-  const app = document.getElementById('app');
-  if (app) app.textContent = PRODUCT_NAME;
+  // The real Excel namespace satisfies the adapter's structural subset (excel/excel-api.ts).
+  const excel = (globalThis as unknown as { Excel: ExcelLike }).Excel;
+  let storage: Storage | undefined;
+  try {
+    storage = window.localStorage;
+  } catch {
+    storage = undefined; // storage blocked: settings last for the session only
+  }
+  startPane({ doc: document, storage, excel, currentYear: yearOfIso(vietnamToday()) });
 });

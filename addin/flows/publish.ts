@@ -7,6 +7,7 @@ import type { Outcome, PublishResult } from '../api/types';
 import { ApiError } from '../api/errors';
 import { readTables, writeTables } from '../excel/adapter';
 import { chunkRows } from '../sheet/chunk';
+import { newClientId } from '../sheet/client-id';
 import { TABLE_SPECS } from '../sheet/columns';
 import { planPublish, type PublishPlan } from '../sheet/diff';
 import type { Issue } from '../sheet/issues';
@@ -25,7 +26,7 @@ export interface PublishReport {
 const emptySummary = (): Record<Outcome, number> => ({ created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflict: 0 });
 
 export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
-  const makeId = deps.makeId ?? (() => crypto.randomUUID());
+  const makeId = deps.makeId ?? (() => newClientId());
   const progress = deps.onProgress ?? (() => undefined);
   progress({ step: 'Đang đọc bảng tính…', done: 0, total: 0 });
   const read = await readTables(deps.excel, TABLE_SPECS.map((s) => s.table));

@@ -1,0 +1,80 @@
+/** The list of errors, warnings and conflicts: each item selects its cell when clicked. */
+import { FIELD_LABELS } from '../../shared/messages';
+import type { StoredRow } from '../api/types';
+import type { Issue } from '../sheet/issues';
+import { t, type Lang } from './i18n';
+
+export interface IssueActions {
+  select(issue: Issue): void;
+  resolve(issue: Issue, choice: 'keepMine' | 'takeServer'): void;
+}
+
+const HIDDEN_FIELDS = new Set(['id', 'version', 'derived', 'warnings', 'deleted']);
+
+/** The stored row's fields as "label: value" lines. */
+export function serverValueLines(current: StoredRow): string[] {
+  return Object.entries(current)
+    .filter(([k]) => !HIDDEN_FIELDS.has(k))
+    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${Array.isArray(v) ? v.join('; ') : String(v ?? '')}`);
+}
+
+export function renderIssues(doc: Document, list: HTMLElement, issues: readonly Issue[], lang: Lang, actions: IssueActions): void {
+  list.replaceChildren();
+  if (!issues.length) {
+    const li = doc.createElement('li');
+    li.className = 'empty';
+    li.textContent = t(lang, 'noIssues');
+    list.append(li);
+    return;
+  }
+  for (const issue of issues) {
+    const li = doc.createElement('li');
+    li.className = `issue ${issue.severity}`;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'issue-link';
+    const badge = doc.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = t(lang, issue.severity);
+    const where = doc.createElement('span');
+    where.className = 'where';
+    where.textContent = `${issue.sheet}, ${t(lang, 'row')} ${issue.row + 1}`;
+    const message = doc.createElement('span');
+    message.className = 'message';
+    message.textContent = issue.message;
+    button.append(badge, where, message);
+    button.addEventListener('click', () => actions.select(issue));
+    li.append(button);
+    if (issue.severity === 'conflict') {
+      const box = doc.createElement('div');
+      box.className = 'conflict-box';
+      const title = doc.createElement('div');
+      title.className = 'conflict-title';
+      title.textContent = issue.current ? t(lang, 'serverValues') : t(lang, 'deletedOnServer');
+      box.append(title);
+      if (issue.current) {
+        const values = doc.createElement('ul');
+        values.className = 'server-values';
+        for (const line of serverValueLines(issue.current)) {
+          const v = doc.createElement('li');
+          v.textContent = line;
+          values.append(v);
+        }
+        box.append(values);
+      }
+      const keep = doc.createElement('button');
+      keep.type = 'button';
+      keep.className = 'secondary keep-mine';
+      keep.textContent = t(lang, 'keepMine');
+      keep.addEventListener('click', () => actions.resolve(issue, 'keepMine'));
+      const take = doc.createElement('button');
+      take.type = 'button';
+      take.className = 'secondary take-server';
+      take.textContent = t(lang, 'takeServer');
+      take.addEventListener('click', () => actions.resolve(issue, 'takeServer'));
+      box.append(keep, take);
+      li.append(box);
+    }
+    list.append(li);
+  }
+}

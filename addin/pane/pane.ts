@@ -1,0 +1,187 @@
+/** DOM wiring of the task pane: settings, year, the four actions, progress and the issue list. */
+import { ApiClient, type FetchLike } from '../api/client';
+import { ApiError } from '../api/errors';
+import { selectTableCell } from '../excel/adapter';
+import type { ExcelLike } from '../excel/excel-api';
+import { FlowError, type FlowDeps, type Progress } from '../flows/context';
+import { updateDashboard } from '../flows/dashboard';
+import { publishChanges } from '../flows/publish';
+import { refreshFromServer } from '../flows/refresh';
+import { resolveConflict } from '../flows/resolve';
+import { createWorkbookTemplate } from '../flows/template';
+import type { Issue } from '../sheet/issues';
+import { t, TEXT_KEYS, type Lang, type TextKey } from './i18n';
+import { renderIssues } from './issues-view';
+import { loadSettings, saveSettings, settingsProblems, yearChoices, type PaneSettings, type StorageLike } from './settings';
+
+export interface PaneOptions {
+  doc: Document;
+  storage?: StorageLike;
+  excel: ExcelLike;
+  fetchImpl?: FetchLike;
+  /** Today's year in Vietnam. */
+  currentYear: number;
+}
+
+export function startPane(opts: PaneOptions): void {
+  const { doc } = opts;
+  const $ = <T extends HTMLElement>(id: string): T => {
+    const el = doc.getElementById(id);
+    if (!el) throw new Error(`#${id} missing from taskpane.html`);
+    return el as T;
+  };
+  let settings: PaneSettings = loadSettings(opts.storage);
+  let issues: Issue[] = [];
+  const lang = (): Lang => settings.lang;
+
+  const inputs = { apiUrl: $<HTMLInputElement>('api-url'), org: $<HTMLInputElement>('org'), apiKey: $<HTMLInputElement>('api-key') };
+  const yearSelect = $<HTMLSelectElement>('year');
+  const status = $('status');
+  const progress = $<HTMLProgressElement>('progress');
+  const progressText = $('progress-text');
+  const list = $('issues');
+  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard'].map((id) => $<HTMLButtonElement>(id));
+
+  const applyTexts = (): void => {
+    doc.documentElement.lang = lang();
+    for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
+      const key = el.dataset.i18n as TextKey;
+      if (TEXT_KEYS.includes(key)) el.textContent = t(lang(), key);
+    }
+    renderIssues(doc, list, issues, lang(), issueActions);
+  };
+
+  const say = (text: string, kind: 'info' | 'ok' | 'error' = 'info'): void => {
+    status.textContent = text;
+    status.className = `status ${kind}`;
+  };
+
+  const showProgress = (p: Progress | null): void => {
+    progress.hidden = p === null;
+    progressText.hidden = p === null;
+    if (!p) return;
+    if (p.total > 0) {
+      progress.max = p.total;
+      progress.value = p.done;
+      progressText.textContent = `${p.step} ${p.done}/${p.total}`;
+    } else {
+      progress.removeAttribute('value');
+      progressText.textContent = p.step;
+    }
+  };
+
+  const year = (): number => Number(yearSelect.value) || opts.currentYear;
+  const client = (): ApiClient => new ApiClient(settings, opts.fetchImpl);
+  const deps = (): FlowDeps => ({ excel: opts.excel, api: client(), year: year(), onProgress: showProgress });
+
+  const setIssues = (next: Issue[]): void => {
+    issues = next;
+    renderIssues(doc, list, issues, lang(), issueActions);
+  };
+
+  /** Runs one action with the buttons disabled; errors shown in Vietnamese. */
+  const busy = async (work: () => Promise<string>, needsSettings = true): Promise<void> => {
+    if (needsSettings && settingsProblems(settings).length) {
+      say(t(lang(), 'missingSettings'), 'error');
+      return;
+    }
+    actionButtons.forEach((b) => (b.disabled = true));
+    say(t(lang(), 'busy'));
+    try {
+      say(await work(), 'ok');
+    } catch (e) {
+      const message = e instanceof ApiError || e instanceof FlowError ? e.message : `Lỗi: ${e instanceof Error ? e.message : String(e)}`;
+      say(message, 'error');
+    } finally {
+      actionButtons.forEach((b) => (b.disabled = false));
+      showProgress(null);
+    }
+  };
+
+  const issueActions = {
+    select: (issue: Issue): void => {
+      void selectTableCell(opts.excel, issue.sheet, issue.table, issue.row, issue.col ?? 0).catch((e: unknown) =>
+        say(`Không chọn được ô: ${e instanceof Error ? e.message : String(e)}`, 'error'),
+      );
+    },
+    resolve: (issue: Issue, choice: 'keepMine' | 'takeServer'): void => {
+      void busy(async () => {
+        await resolveConflict(deps(), issue, choice);
+        setIssues(issues.filter((i) => i !== issue));
+        return t(lang(), 'resolved');
+      });
+    },
+  };
+
+  // Settings.
+  inputs.apiUrl.value = settings.apiUrl;
+  inputs.org.value = settings.org;
+  inputs.apiKey.value = settings.apiKey;
+  for (const y of yearChoices(opts.currentYear)) {
+    const o = doc.createElement('option');
+    o.value = String(y);
+    o.textContent = String(y);
+    yearSelect.append(o);
+  }
+  yearSelect.value = String(settings.year ?? opts.currentYear);
+  const persist = (): void => saveSettings(opts.storage, settings);
+
+  $('save-settings').addEventListener('click', () => {
+    settings = { ...settings, apiUrl: inputs.apiUrl.value.trim(), org: inputs.org.value.trim(), apiKey: inputs.apiKey.value.trim() };
+    persist();
+    const problems = settingsProblems(settings);
+    say(problems.length ? t(lang(), 'missingSettings') : t(lang(), 'saved'), problems.length ? 'error' : 'ok');
+  });
+  yearSelect.addEventListener('change', () => {
+    settings = { ...settings, year: year() };
+    persist();
+  });
+  $('lang').addEventListener('click', () => {
+    settings = { ...settings, lang: lang() === 'vi' ? 'en' : 'vi' };
+    persist();
+    applyTexts();
+  });
+  $('check').addEventListener('click', () => {
+    void busy(async () => {
+      say(t(lang(), 'checking'));
+      const api = client();
+      const health = await api.health();
+      if (health.storage !== 'ok') throw new FlowError(t(lang(), 'storageDown'));
+      await api.policy(year());
+      return t(lang(), 'connectionOk', { org: settings.org });
+    });
+  });
+
+  // Actions.
+  $('create-template').addEventListener('click', () => {
+    void busy(async () => {
+      const r = await createWorkbookTemplate(deps());
+      return t(lang(), 'templateDone', { created: r.createdTables.length, columns: r.addedColumns.reduce((n, c) => n + c.headers.length, 0) });
+    });
+  });
+  $('publish').addEventListener('click', () => {
+    void busy(async () => {
+      const r = await publishChanges(deps());
+      setIssues(r.issues);
+      if (r.failure) throw new FlowError(r.failure);
+      return r.sent ? t(lang(), 'publishDone', { sent: r.sent, ...r.summary }) : t(lang(), 'nothingToSend');
+    });
+  });
+  $('refresh').addEventListener('click', () => {
+    void busy(async () => {
+      const r = await refreshFromServer(deps());
+      setIssues(r.issues);
+      return t(lang(), 'refreshDone', { ...r.counts });
+    });
+  });
+  $('dashboard').addEventListener('click', () => {
+    void busy(async () => {
+      const r = await updateDashboard(deps());
+      return t(lang(), 'dashboardDone', { ...r });
+    });
+  });
+
+  showProgress(null);
+  applyTexts();
+  if (settingsProblems(settings).length) say(t(lang(), 'missingSettings'));
+}
