@@ -106,8 +106,9 @@ export async function startAzurite(opts: { location?: string; port?: number } = 
     port,
     async stop() {
       if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      // SIGINT: Azurite closes its server and saves its database (SIGTERM would lose recent writes).
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exitPromise;
       clearTimeout(timer);
     },
