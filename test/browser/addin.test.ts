@@ -1,0 +1,204 @@
+/**
+ * The built task pane in headless Chromium, with Office.js served from the local package, the
+ * fake workbook injected as `Excel`, against the real local API (dev host) on Azurite:
+ * create the template, enter rows (good, bad, overlapping), publish, see the errors in the
+ * pane and in the sheet, fix, publish, refresh, update the dashboard. Screenshots go to
+ * test-artifacts/ (not committed).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { KEYS, startTestApi, type TestApi } from '../support/api';
+import { DIST, fakeWorkbookScript, officeFile, ROOT, serveStatic } from './serve';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+jest.setTimeout(90_000);
+
+let api: TestApi;
+let site: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+type Fake = import('../addin/fake-workbook').FakeExcel;
+/** Runs `fn` against the page's fake workbook. */
+function onFake<A, R>(fn: (fake: Fake, arg: A) => R, arg: A): Promise<R> {
+  return page.evaluate(
+    ([src, a]) => {
+      const f = new Function('fake', 'arg', `return (${src})(fake, arg);`);
+      return f((window as unknown as { __fake: unknown }).__fake, a) as R;
+    },
+    [fn.toString(), arg] as const,
+  ) as Promise<R>;
+}
+
+const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+async function click(id: string): Promise<string> {
+  await page.click(`#${id}`);
+  await page.waitForFunction(() => {
+    const s = document.getElementById('status');
+    return !!s && (s.classList.contains('ok') || s.classList.contains('error'));
+  });
+  const text = (await page.textContent('#status')) ?? '';
+  // Leave the status neutral for the next action.
+  await page.evaluate(() => {
+    const s = document.getElementById('status')!;
+    s.className = 'status';
+  });
+  return text;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'taskpane.html'))) {
+    execFileSync('npx', ['webpack', '--mode', 'production', '--config-name', 'addin'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  api = await startTestApi();
+  site = await serveStatic(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--ignore-certificate-errors', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // No internet: Office.js comes from the local @microsoft/office-js package; anything else
+  // outside the two local servers is refused.
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(site.url) || url.startsWith(api.url)) return route.continue();
+    const file = url.includes('appsforoffice.microsoft.com') ? officeFile(url) : null;
+    if (file) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file, 'utf8') });
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await page.addInitScript({ content: fakeWorkbookScript() });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await api?.close();
+});
+
+const CADRE = 'CanBo';
+const UNITS = 'DonVi';
+const TRIPS = 'DiCoSo';
+
+test('template, publish with errors, fix, refresh and dashboard through the pane', async () => {
+  const started = Date.now();
+  await page.goto(`${site.url}/taskpane.html`);
+  await page.waitForSelector('#year option', { state: 'attached' });
+  expect(await page.textContent('#product-name')).toBe('Theo dõi 1+2');
+  expect(await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe('function');
+
+  // Settings are kept per user in localStorage; a wrong key gets a clear 401 message.
+  await page.fill('#api-url', api.url);
+  await page.fill('#org', 'demo');
+  await page.fill('#api-key', 'not-a-key');
+  await click('save-settings');
+  expect(await click('check')).toMatch(/khoá API.*HTTP 401/i);
+  await page.fill('#api-key', KEYS.editor);
+  await click('save-settings');
+  expect(await click('check')).toContain('Kết nối tốt');
+  const stored = await page.evaluate(() => localStorage.getItem('tracker12.settings'));
+  expect(JSON.parse(stored ?? '{}')).toMatchObject({ org: 'demo', apiKey: KEYS.editor });
+  await page.selectOption('#year', '2025');
+
+  expect(await click('create-template')).toContain('Đã tạo mẫu: 5 bảng mới');
+  const sheets = await onFake((f) => [...f.sheets.keys()], null);
+  expect(sheets).toEqual(expect.arrayContaining(['Cán bộ', 'Đơn vị', 'Miễn giảm', 'Đăng ký', 'Đi cơ sở', 'Danh mục']));
+
+  // The user types: two cadres, a unit, and trips: good, overlapping, and bad (ends before it starts).
+  await onFake((f) => {
+    f.typeRows('CanBo', [
+      { 'Mã cán bộ': 'CB01', 'Họ và tên': 'Nguyễn Văn An', 'Ban/Văn phòng': 'Ban Tổ chức', 'Chức vụ': 'Chuyên viên', 'Thuộc đối tượng 1+2': 'Có' },
+      { 'Mã cán bộ': 'CB02', 'Họ và tên': 'Trần Thị Bình', 'Ban/Văn phòng': 'Văn phòng', 'Chức vụ': 'Phó Chánh Văn phòng', 'Thuộc đối tượng 1+2': 'Có' },
+    ]);
+    f.typeRows('DonVi', [{ 'Mã đơn vị': 'X01', 'Tên đơn vị': 'Xã An Bình', 'Loại đơn vị': 'Xã' }]);
+    f.typeRows('DiCoSo', [
+      { 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'X01', 'Ngày đi': '03/03/2025', 'Ngày về': '07/03/2025', 'Nội dung': 'Kiểm tra, giám sát', 'Mô tả': "'=HYPERLINK(\"http://x\")" },
+      { 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'Xã An Bình', 'Ngày đi': '06/03/2025', 'Ngày về': '09/03/2025', 'Nội dung': 'Khảo sát, nắm tình hình' },
+      { 'Mã cán bộ': 'CB02', 'Đơn vị đến': 'X01', 'Ngày đi': '10/03/2025', 'Ngày về': '05/03/2025', 'Nội dung': 'kiem_tra' },
+    ]);
+  }, null);
+
+  const first = await click('publish');
+  expect(first).toMatch(/Đã gửi 6 dòng: 5 mới, 0 cập nhật, 0 không đổi, 0 xoá, 1 bị từ chối/);
+  await shot('1-publish-with-errors');
+
+  // In the pane: the error and the overlap warning.
+  const issueTexts = await page.$$eval('#issues li.issue', (lis) => lis.map((li) => `${li.className}|${li.textContent}`));
+  expect(issueTexts.some((x) => x.startsWith('issue error') && x.includes('Ngày về'))).toBe(true);
+  expect(issueTexts.some((x) => x.startsWith('issue warning') && x.includes('Trùng ngày'))).toBe(true);
+
+  // In the sheet: statuses, untouched rejected values, ids and versions, counted days.
+  const trips1 = await onFake((f) => f.records('DiCoSo'), null);
+  expect(trips1).toHaveLength(3);
+  expect(String(trips1[2]['Tình trạng gửi'])).toMatch(/^Lỗi: Ngày về \(endDate\)/);
+  expect(trips1[2]['Ngày về']).toBe('05/03/2025');
+  expect(trips1[2]['Phiên bản']).toBe('');
+  expect(String(trips1[1]['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\) — Cảnh báo: Trùng ngày/);
+  expect(trips1[0]['Số ngày được tính']).toBe(5);
+  expect(trips1[1]['Số ngày được tính']).toBe(2);
+  expect(trips1[0]['Mã dòng']).toMatch(/^[0-9a-f-]{36}$/);
+  expect(trips1[0]['Phiên bản']).not.toBe('');
+  // The formula-like description stayed data.
+  const desc = await onFake((f) => f.bodyCell('DiCoSo', 0, 'Mô tả'), null);
+  expect(desc).toMatchObject({ value: '=HYPERLINK("http://x")', formula: null });
+
+  // Clicking the error selects its cell (row 3 of the table, column Ngày về = D).
+  await page.click('#issues li.issue.error .issue-link');
+  await page.waitForFunction(() => (window as unknown as { __fake: Fake }).__fake.selection !== null);
+  expect(await onFake((f) => f.selection, null)).toEqual({ sheet: 'Đi cơ sở', address: "'Đi cơ sở'!D4" });
+
+  // Compliance columns on the roster for 2025 (the year is over: 7 days → not met).
+  const roster1 = await onFake((f) => f.records('CanBo'), null);
+  expect(roster1[0]).toMatchObject({ 'Mã cán bộ': 'CB01', 'Số ngày phải đi': 60, 'Số ngày đã đi': 7, 'Còn thiếu': 53, 'Đánh giá': 'Chưa đạt' });
+
+  // Fix the bad row and publish again: only it is sent.
+  await onFake((f) => f.editCell('DiCoSo', 2, 'Ngày về', '12/03/2025'), null);
+  expect(await click('publish')).toMatch(/Đã gửi 1 dòng: 1 mới/);
+  const fixed = await onFake((f) => f.records('DiCoSo')[2], null);
+  expect(String(fixed['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\)/);
+  expect(fixed['Số ngày được tính']).toBe(3);
+  await shot('2-publish-fixed');
+
+  // Another workbook adds a cadre and changes the unit's name; this one refreshes.
+  const add = await api.call('POST', '/api/orgs/demo/cadres/publish', {
+    key: KEYS.editor,
+    body: { rows: [{ cadreId: 'CB03', fullName: 'Lê Văn Cường', department: 'Ban Phong trào', position: 'Chuyên viên' }] },
+  });
+  expect(add.body.summary.created).toBe(1);
+  const unitNow = (await api.call('GET', '/api/orgs/demo/units', { key: KEYS.editor })).body.rows[0];
+  const upd = await api.call('POST', '/api/orgs/demo/units/publish', {
+    key: KEYS.editor,
+    body: { rows: [{ unitCode: 'X01', name: 'Xã An Bình (mới)', kind: 'xa', version: unitNow.version }] },
+  });
+  expect(upd.body.summary.updated).toBe(1);
+  expect(await click('refresh')).toMatch(/Đã cập nhật: 1 dòng mới, 1 dòng thay đổi, 0 dòng bị xoá/);
+  const roster2 = await onFake((f) => f.records('CanBo'), null);
+  expect(roster2.map((r) => r['Mã cán bộ'])).toEqual(['CB01', 'CB02', 'CB03']);
+  expect(await onFake((f) => f.records('DonVi')[0]['Tên đơn vị'], null)).toBe('Xã An Bình (mới)');
+  expect(await onFake((f) => f.bodyCell('DiCoSo', 0, 'Mô tả').formula, null)).toBeNull();
+
+  // A leader's recalculation stores a snapshot; the dashboard shows the year.
+  const recalc = await api.call('POST', '/api/orgs/demo/recalculate?year=2025', { key: KEYS.leader });
+  expect(recalc.status).toBe(200);
+  expect(await click('dashboard')).toMatch(/Đã cập nhật trang Tổng hợp: 2\/3 cán bộ đã đi cơ sở, 0 đạt; 1 mốc/);
+  const dash = await onFake((f) => ({ a1: f.at('Tổng hợp', 'A1').value, org: f.at('Tổng hợp', 'B2').value, year: f.at('Tổng hợp', 'B3').value, charts: f.sheet('Tổng hợp').charts.map((c) => c.type) }), null);
+  expect(dash).toEqual({ a1: 'TỔNG HỢP THỰC HIỆN CHỦ TRƯƠNG 1+2 (CÁN BỘ ĐI CƠ SỞ)', org: 'demo', year: 2025, charts: ['ColumnClustered', 'Line'] });
+  await shot('3-dashboard');
+
+  // English switch.
+  await page.click('#lang');
+  expect(await page.textContent('#publish')).toBe('Publish changes');
+  await shot('4-english');
+  await page.click('#lang');
+  expect(await page.textContent('#publish')).toBe('Gửi thay đổi');
+
+  expect(pageErrors).toEqual([]);
+  expect(Date.now() - started).toBeLessThan(60_000);
+});
