@@ -83,9 +83,6 @@ afterAll(async () => {
   await api?.close();
 });
 
-const CADRE = 'CanBo';
-const UNITS = 'DonVi';
-const TRIPS = 'DiCoSo';
 
 test('template, publish with errors, fix, refresh and dashboard through the pane', async () => {
   const started = Date.now();
