@@ -1,0 +1,60 @@
+import { CADRES, templateHeaders, TRIPS } from '../../../addin/sheet/columns';
+import { isDeleteMark, isSynced, planPublish } from '../../../addin/sheet/diff';
+import { mapHeaders } from '../../../addin/sheet/header-map';
+import { rowHash } from '../../../addin/sheet/hash';
+import { fieldCells } from '../../../addin/sheet/rows';
+
+const headers = templateHeaders(TRIPS);
+const map = mapHeaders(headers, TRIPS);
+const row = (v: Record<string, unknown>): unknown[] => headers.map((h) => v[h] ?? '');
+const trip = { 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'X01', 'Ngày đi': '03/03/2025', 'Ngày về': '05/03/2025', 'Nội dung': 'kiem_tra' };
+const synced = (v: Record<string, unknown>, id: string, version: string): unknown[] => {
+  const r = row(v);
+  return row({ ...v, 'Mã dòng': id, 'Phiên bản': version, 'Mã kiểm tra': rowHash(fieldCells(TRIPS, map, r)) });
+};
+
+describe('planPublish', () => {
+  it('sends new and changed rows, skips synced and blank ones, gives new trips a client id', () => {
+    let n = 0;
+    const body = [
+      synced(trip, 't1', 'v1'),
+      row({ ...synced(trip, 't2', 'v2').reduce((o, v, i) => ({ ...o, [headers[i]]: v }), {}), 'Đơn vị đến': 'X02' }),
+      row(trip),
+      row({}),
+    ];
+    const plan = planPublish(TRIPS, map, body, () => `new-${++n}`);
+    expect(plan.rows.map((r) => r.row)).toEqual([1, 2]);
+    expect(plan.rows[0].request).toMatchObject({ ref: 1, id: 't2', version: 'v2', unit: 'X02' });
+    expect(plan.rows[1].request).toMatchObject({ ref: 2, id: 'new-1', cadreId: 'CB01', startDate: '03/03/2025' });
+    expect(plan.rows[1].request.version).toBeUndefined();
+    expect(plan.newIds).toEqual([{ row: 2, id: 'new-1' }]);
+    expect(plan.rows[1].hash).toBe(rowHash(fieldCells(TRIPS, map, body[2])));
+  });
+
+  it('turns delete marks into deletes (stored rows) or local removals (never stored)', () => {
+    const body = [
+      row({ ...Object.fromEntries(synced(trip, 't1', 'v1').map((v, i) => [headers[i], v])), 'Xoá (đánh x)': 'x' }),
+      row({ ...trip, 'Xoá (đánh x)': 'X' }),
+      row({ ...trip, 'Xoá (đánh x)': 'Không' }),
+    ];
+    const plan = planPublish(TRIPS, map, body, () => 'id');
+    expect(plan.rows.map((r) => r.request)).toEqual([{ ref: 0, id: 't1', version: 'v1', deleted: true }, expect.objectContaining({ ref: 2, id: 'id' })]);
+    expect(plan.localDeletes).toEqual([1]);
+  });
+
+  it('uses the natural key for cadres and sends a renamed key as a new row', () => {
+    const ch = templateHeaders(CADRES);
+    const cmap = mapHeaders(ch, CADRES);
+    const r = ch.map((h) => ({ 'Mã cán bộ': 'CB09', 'Họ và tên': 'A', 'Mã dòng': 'CB01', 'Phiên bản': 'v1' })[h] ?? '');
+    const plan = planPublish(CADRES, cmap, [r], () => 'unused');
+    expect(plan.rows[0].request).toEqual({ ref: 0, id: 'CB09', cadreId: 'CB09', fullName: 'A' });
+    expect(plan.newIds).toEqual([]);
+  });
+
+  it('knows the delete marks and synced rows', () => {
+    expect(['x', 'Có', '1', true].every(isDeleteMark)).toBe(true);
+    expect(['', 'không', '0', 'FALSE', false, null].some(isDeleteMark)).toBe(false);
+    expect(isSynced(TRIPS, map, synced(trip, 't1', 'v1'))).toBe(true);
+    expect(isSynced(TRIPS, map, row(trip))).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { escapeCell, escapeMatrix, isFormulaLike } from '../../../addin/sheet/escape';
+import { FakeExcel } from '../fake-workbook';
+
+describe('escapeCell', () => {
+  it.each(['=SUM(A1:A3)', '+84 912 345 678', '-5', '@user', "'quoted"])('prefixes %s with an apostrophe', (text) => {
+    expect(escapeCell(text)).toBe(`'${text}`);
+  });
+
+  it.each(['01', '3/5', '1.500.000', '12:30', 'TRUE', 'false'])('keeps %s as text (Excel would coerce it)', (text) => {
+    expect(escapeCell(text)).toBe(`'${text}`);
+  });
+
+  it('leaves ordinary text, numbers and booleans alone', () => {
+    expect(escapeCell('Xã An Bình')).toBe('Xã An Bình');
+    expect(escapeCell('CB01')).toBe('CB01');
+    expect(escapeCell(45658)).toBe(45658);
+    expect(escapeCell(true)).toBe(true);
+    expect(escapeCell(null)).toBe('');
+    expect(escapeCell(undefined)).toBe('');
+  });
+
+  it('recognises formula starts', () => {
+    expect(isFormulaLike('=A1')).toBe(true);
+    expect(isFormulaLike('a=1')).toBe(false);
+  });
+
+  it('any string written escaped reads back as the same text and never as a formula', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('S');
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 20 }), async (text) => {
+        await excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('S').getRange('A1').values = escapeMatrix([[text]]);
+          await ctx.sync();
+        });
+        const cell = excel.at('S', 'A1');
+        expect(cell.formula).toBeNull();
+        expect(cell.value).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
