@@ -1,0 +1,108 @@
+import { DEFAULT_CATEGORIES } from '../../../shared/defaults';
+import { createTemplate, readTables, selectTableCell, writeDashboard, writeTables } from '../../../addin/excel/adapter';
+import type { ExcelLike } from '../../../addin/excel/excel-api';
+import { templateHeaders, TRIPS } from '../../../addin/sheet/columns';
+import { TableEdit } from '../../../addin/sheet/table-edit';
+import { templatePlan } from '../../../addin/sheet/template';
+import { FakeExcel } from '../fake-workbook';
+
+async function withTemplate(): Promise<FakeExcel> {
+  const excel = new FakeExcel();
+  await createTemplate(excel, templatePlan(DEFAULT_CATEGORIES));
+  return excel;
+}
+
+describe('Excel adapter against the fake workbook', () => {
+  it('the fake satisfies the adapter API', () => {
+    const excel: ExcelLike = new FakeExcel();
+    expect(typeof excel.run).toBe('function');
+  });
+
+  it('creates the template in 3 syncs: tables, headers, hidden columns, formats, frozen header, dropdowns, colours', async () => {
+    const excel = new FakeExcel();
+    const r = await createTemplate(excel, templatePlan(DEFAULT_CATEGORIES));
+    expect(excel.syncCount).toBe(3);
+    expect(r.createdTables).toEqual(['CanBo', 'DonVi', 'MienGiam', 'DangKy', 'DiCoSo']);
+    expect(excel.headers('DiCoSo')).toEqual(templateHeaders(TRIPS));
+    const sheet = excel.sheet('Đi cơ sở');
+    expect(sheet.frozenRows).toBe(1);
+    const idCol = templateHeaders(TRIPS).indexOf('Mã dòng');
+    expect([...sheet.hiddenColumns].sort()).toEqual([idCol, idCol + 1, idCol + 2]);
+    expect(sheet.columnWidths.get(templateHeaders(TRIPS).indexOf('Nội dung'))).toBe(200);
+    expect(excel.bodyCell('DiCoSo', 0, 'Ngày đi').numberFormat).toBe('dd/mm/yyyy');
+    expect(sheet.validations.find((v) => v.address === "'Đi cơ sở'!A2")).toEqual({ address: "'Đi cơ sở'!A2", source: '=INDIRECT("CanBo[Mã cán bộ]")', showAlert: true });
+    expect(sheet.conditionalFormats.filter((c) => c.text === 'Lỗi')).toHaveLength(1);
+    expect(excel.sheet('Danh mục').visibility).toBe('Hidden');
+    expect(excel.at('Danh mục', 'A2').value).toBe('Khảo sát, nắm tình hình');
+  });
+
+  it('keeps existing tables and data, adding only missing columns', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }]);
+    // A user deleted the hash column's header text: the template adds it back at the end.
+    excel.editCell('DiCoSo', 0, 'Mô tả', 'giữ nguyên');
+    const t = excel.table('DiCoSo');
+    t.width -= 1;
+    const r = await createTemplate(excel, templatePlan(DEFAULT_CATEGORIES));
+    expect(r.createdTables).toEqual([]);
+    expect(r.addedColumns).toEqual([{ table: 'DiCoSo', headers: ['Mã kiểm tra'] }]);
+    expect(excel.records('DiCoSo')[0]).toMatchObject({ 'Mã cán bộ': 'CB01', 'Mô tả': 'giữ nguyên' });
+  });
+
+  it('reads tables in 2 syncs and maps absent tables to null', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }, { 'Mã cán bộ': 'CB02' }]);
+    const before = excel.syncCount;
+    const tables = await readTables(excel, ['DiCoSo', 'Nope']);
+    expect(excel.syncCount - before).toBe(2);
+    expect(tables.get('Nope')).toBeNull();
+    expect(tables.get('DiCoSo')!.rows.map((r) => r[0])).toEqual(['CB01', 'CB02']);
+  });
+
+  it('writes deletions, appends and runs in 1 sync, with calculation and screen updating suspended', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', ['A', 'B', 'C', 'D', 'E'].map((u) => ({ 'Mã cán bộ': 'CB01', 'Đơn vị đến': u })));
+    const width = templateHeaders(TRIPS).length;
+    const edit = new TableEdit('DiCoSo', width, excel.body('DiCoSo'));
+    edit.remove(1);
+    edit.remove(2);
+    edit.remove(4);
+    edit.set(edit.append(), 1, '=evil()');
+    edit.set(3, 1, 'D2');
+    const before = { syncs: excel.syncCount, calc: excel.suspensions.calculation, screen: excel.suspensions.screen };
+    await writeTables(excel, [edit.toWrite()], new Map([['DiCoSo', width]]));
+    expect(excel.syncCount - before.syncs).toBe(1);
+    expect(excel.suspensions.calculation - before.calc).toBe(1);
+    expect(excel.suspensions.screen - before.screen).toBe(1);
+    expect(excel.records('DiCoSo').map((r) => r['Đơn vị đến'])).toEqual(['A', 'D2', '=evil()']);
+    expect(excel.bodyCell('DiCoSo', 2, 'Đơn vị đến').formula).toBeNull();
+  });
+
+  it('writes the dashboard (2 syncs) and replaces it on the next update', async () => {
+    const excel = new FakeExcel();
+    const layout = {
+      sheet: 'Tổng hợp',
+      blocks: [
+        { id: 'title', row: 0, col: 0, values: [['Tiêu đề']], bold: true },
+        { id: 'data', row: 2, col: 0, values: [['Cán bộ', 'Phải đi', 'Đã đi'], ['A', 60, 10]], headerFill: '#DEECF9' },
+      ],
+      charts: [{ type: 'ColumnClustered' as const, block: 'data', title: 'Ngày', from: 'E1', to: 'L15' }],
+      columnWidths: [150, 60],
+    };
+    await writeDashboard(excel, layout);
+    await writeDashboard(excel, layout);
+    expect(excel.syncCount).toBe(4);
+    const sheet = excel.sheet('Tổng hợp');
+    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: "'Tổng hợp'!A3:C4", title: 'Ngày', from: 'E1', to: 'L15' }]);
+    expect(excel.at('Tổng hợp', 'C4').value).toBe(10);
+    expect(excel.activeSheet).toBe('Tổng hợp');
+  });
+
+  it('selects a table cell on its sheet', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }, { 'Mã cán bộ': 'CB02' }]);
+    await selectTableCell(excel, 'Đi cơ sở', 'DiCoSo', 1, 3);
+    expect(excel.selection).toEqual({ sheet: 'Đi cơ sở', address: "'Đi cơ sở'!D3" });
+    expect(excel.activeSheet).toBe('Đi cơ sở');
+  });
+});

@@ -1,0 +1,71 @@
+import { ApiClient } from '../../../addin/api/client';
+import { publishChanges } from '../../../addin/flows/publish';
+import { refreshFromServer } from '../../../addin/flows/refresh';
+import { resolveConflict } from '../../../addin/flows/resolve';
+import { createWorkbookTemplate } from '../../../addin/flows/template';
+import { FakeApi } from '../fake-api';
+import { FakeExcel } from '../fake-workbook';
+
+const tripRow = (i: number) => ({ id: `t${i}`, cadreId: 'CB01', unit: `X${i}`, startDate: '2025-03-03', endDate: '2025-03-04', contents: ['kiem_tra'], derived: { countedDays: { 2025: 2 }, reportStatus: 'on_time', reportDeadline: '2025-03-14' }, warnings: [] });
+
+async function setup() {
+  const excel = new FakeExcel();
+  const api = new FakeApi();
+  const client = new ApiClient({ apiUrl: 'http://api.test/api/', org: 'demo', apiKey: api.key }, api.fetch);
+  await createWorkbookTemplate({ excel, api: client, year: 2025 });
+  return { excel, api, client };
+}
+
+describe('refreshFromServer', () => {
+  it('brings 2,000 server trips into the sheet in 3 syncs', async () => {
+    const { excel, api, client } = await setup();
+    api.seed('cadres', { id: 'CB01', cadreId: 'CB01', fullName: 'An', department: 'BTC', position: 'CV', subject: true });
+    for (let i = 0; i < 2000; i++) api.seed('trips', tripRow(i));
+    const before = excel.syncCount;
+    const r = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(excel.syncCount - before).toBe(3);
+    expect(r.counts).toEqual({ added: 2001, updated: 0, removed: 0, flagged: 0 });
+    const trips = excel.records('DiCoSo');
+    expect(trips).toHaveLength(2000);
+    expect(trips[1999]).toMatchObject({ 'Mã dòng': 't1999', 'Đơn vị đến': 'X1999', 'Ngày đi': 45719, 'Nội dung': 'Kiểm tra, giám sát', 'Số ngày được tính': 2, 'Tình trạng báo cáo': 'Đúng hạn' });
+    expect(excel.records('CanBo')[0]).toMatchObject({ 'Mã cán bộ': 'CB01', 'Thuộc đối tượng 1+2': 'Có', 'Đánh giá': 'Chậm tiến độ' });
+    // Nothing changed locally: a publish right after sends nothing.
+    api.requests.length = 0;
+    const p = await publishChanges({ excel, api: client, year: 2025 });
+    expect(p.sent).toBe(0);
+    expect(api.requests.filter((x) => x.url.includes('/publish'))).toEqual([]);
+  });
+
+  it('flags a locally edited row changed on the server; the user takes the server’s or keeps theirs', async () => {
+    const { excel, api, client } = await setup();
+    api.seed('cadres', { id: 'CB01', cadreId: 'CB01', fullName: 'An', department: 'BTC', position: 'CV', subject: true });
+    api.seed('trips', tripRow(1));
+    api.seed('trips', tripRow(2));
+    await refreshFromServer({ excel, api: client, year: 2025 });
+    excel.editCell('DiCoSo', 0, 'Đơn vị đến', 'tại máy');
+    excel.editCell('DiCoSo', 1, 'Đơn vị đến', 'tại máy 2');
+    api.seed('trips', { ...tripRow(1), unit: 'máy chủ' });
+    api.seed('trips', { ...tripRow(2), unit: 'máy chủ 2' });
+    const r = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(r.counts.flagged).toBe(2);
+    expect(excel.records('DiCoSo').map((x) => x['Đơn vị đến'])).toEqual(['tại máy', 'tại máy 2']);
+    const [first, second] = r.issues.filter((i) => i.severity === 'conflict');
+    await resolveConflict({ excel, api: client, year: 2025 }, first, 'takeServer');
+    await resolveConflict({ excel, api: client, year: 2025 }, second, 'keepMine');
+    expect(excel.records('DiCoSo').map((x) => x['Đơn vị đến'])).toEqual(['máy chủ', 'tại máy 2']);
+    const p = await publishChanges({ excel, api: client, year: 2025 });
+    expect(p.summary).toMatchObject({ updated: 1, conflict: 0 });
+    expect(api.store.get('trips')!.get('t2')!.unit).toBe('tại máy 2');
+  });
+
+  it('removes rows deleted on the server', async () => {
+    const { excel, api, client } = await setup();
+    api.seed('trips', tripRow(1));
+    api.seed('trips', tripRow(2));
+    await refreshFromServer({ excel, api: client, year: 2025 });
+    api.seed('trips', { ...tripRow(1), deleted: true });
+    const r = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(r.counts.removed).toBe(1);
+    expect(excel.records('DiCoSo').map((x) => x['Mã dòng'])).toEqual(['t2']);
+  });
+});
