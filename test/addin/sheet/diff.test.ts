@@ -18,7 +18,7 @@ describe('planPublish', () => {
     let n = 0;
     const body = [
       synced(trip, 't1', 'v1'),
-      row({ ...synced(trip, 't2', 'v2').reduce((o, v, i) => ({ ...o, [headers[i]]: v }), {}), 'Đơn vị đến': 'X02' }),
+      row({ ...Object.fromEntries(synced(trip, 't2', 'v2').map((v, i) => [headers[i], v])), 'Đơn vị đến': 'X02' }),
       row(trip),
       row({}),
     ];
