@@ -18,9 +18,11 @@ import { engineInput, loadOrgState, tripsByCadre, validationContext, type OrgSta
 import { rowView } from '../domain/row-view';
 import { cadreYearsOf, distinctCadreYears, type CadreYear } from '../domain/touched';
 import type { Services } from '../services';
-import type { StoredRow } from '../storage/types';
+import { Limiter } from '../storage/limit';
+import type { CommitResult } from '../storage/store';
+import type { PlannedWrite, StoredRow } from '../storage/types';
 import { decide, type Decision } from './decide';
-import { prepareRows, type PreparedRow } from './prepare';
+import { createPreparer, type PreparedRow } from './prepare';
 
 export type Outcome = 'rejected' | 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
 export const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'unchanged', 'deleted', 'rejected', 'conflict'];
@@ -43,6 +45,9 @@ export interface PublishResponse {
 }
 
 const MAX_ROUNDS = 5;
+/** Rows prepared before their writes start (4 transactions of 99). */
+const PIPELINE_CHUNK = 396;
+const TRANSACTION_CONCURRENCY = 4;
 
 export async function publishRows<K extends Kind>(
   services: Services,
@@ -59,30 +64,57 @@ export async function publishRows<K extends Kind>(
   const trips = tripsByCadre(state);
   const opts = { canApprove: roleAtLeast(principal.role, 'leader'), tripsOfCadre: (id: string) => trips.get(id) ?? [] };
 
-  const prepared = prepareRows(kind, rows, validationContext(state, today), randomUUID);
-  const decisions: Decision[] = prepared.map((p) => decide(kind, p, p.type === 'rejected' ? null : stored.get(p.id), opts));
+  // Prepare, decide and start writing chunk by chunk, so that validation overlaps storage I/O.
+  const prepare = createPreparer(kind, validationContext(state, today), randomUUID);
+  const prepared: PreparedRow<K>[] = [];
+  const decisions: Decision[] = [];
   const writtenVersions = new Map<string, string>();
+  const limiter = new Limiter(TRANSACTION_CONCURRENCY);
+  const commits: Array<Promise<CommitResult>> = [];
+  let registered = false;
+  for (let start = 0; start < rows.length; start += PIPELINE_CHUNK) {
+    const writes: PlannedWrite[] = [];
+    for (let i = start; i < Math.min(rows.length, start + PIPELINE_CHUNK); i++) {
+      const p = prepare(rows[i], i);
+      const d = decide(kind, p, p.type === 'rejected' ? null : stored.get(p.id), opts);
+      prepared.push(p);
+      decisions.push(d);
+      if ('write' in d) writes.push(d.write);
+    }
+    if (writes.length === 0) continue;
+    if (!registered) {
+      await store.registerOrg(org);
+      registered = true;
+    }
+    const commit = store.commit(org, kind, writes, principal.name, () => services.now(), limiter);
+    commit.catch(() => undefined); // awaited below; this only avoids an unhandled rejection meanwhile
+    commits.push(commit);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  let contended: string[] = [];
+  for (const result of await Promise.all(commits)) {
+    for (const [id, version] of result.versions) writtenVersions.set(id, version);
+    contended = contended.concat(result.contended);
+  }
 
-  let pending = prepared.filter((p): p is Exclude<PreparedRow<K>, { type: 'rejected' }> => 'write' in decisions[p.index]);
-  if (pending.length > 0) await store.registerOrg(org);
-  for (let round = 0; pending.length > 0; round++) {
-    const writes = pending.map((p) => (decisions[p.index] as Extract<Decision, { write: unknown }>).write);
-    const { versions, contended } = await store.commit(org, kind, writes, principal.name, () => services.now());
-    for (const [id, version] of versions) writtenVersions.set(id, version);
-    if (contended.length === 0) break;
-    // Lost a race: re-read those rows and decide again from what is stored now.
+  // Rows that lost a race: re-read them and decide again from what is stored now.
+  for (let round = 1; contended.length > 0; round++) {
     const lost = new Set(contended);
-    const again = pending.filter((p) => lost.has(p.id));
+    const again = prepared.filter((p): p is Exclude<PreparedRow<K>, { type: 'rejected' }> => p.type !== 'rejected' && lost.has(p.id));
+    const writes: PlannedWrite[] = [];
     for (const p of again) {
       const fresh = await store.getRow<EntityByKind[K]>(org, kind, p.id);
       if (fresh) stored.set(p.id, fresh);
       else stored.delete(p.id);
-      decisions[p.index] = decide(kind, p, fresh, opts);
-      if (round + 1 >= MAX_ROUNDS && 'write' in decisions[p.index]) {
-        decisions[p.index] = { outcome: 'conflict', stored: fresh };
-      }
+      let d = decide(kind, p, fresh, opts);
+      if (round >= MAX_ROUNDS && 'write' in d) d = { outcome: 'conflict', stored: fresh };
+      decisions[p.index] = d;
+      if ('write' in d) writes.push(d.write);
     }
-    pending = again.filter((p) => 'write' in decisions[p.index]);
+    if (writes.length === 0) break;
+    const result = await store.commit(org, kind, writes, principal.name, () => services.now(), limiter);
+    for (const [id, version] of result.versions) writtenVersions.set(id, version);
+    contended = result.contended;
   }
 
   // The state after the writes.

@@ -63,8 +63,18 @@ export function prepareRows<K extends Kind>(
   ctx: ValidationContext,
   newId: () => string,
 ): PreparedRow<K>[] {
+  const prepare = createPreparer(kind, ctx, newId);
+  return rows.map((raw, index) => prepare(raw, index));
+}
+
+/** Prepares the rows of one request one at a time, in request order (ids seen so far kept). */
+export function createPreparer<K extends Kind>(
+  kind: K,
+  ctx: ValidationContext,
+  newId: () => string,
+): (raw: unknown, index: number) => PreparedRow<K> {
   const seen = new Set<string>();
-  return rows.map((raw, index): PreparedRow<K> => {
+  return (raw, index): PreparedRow<K> => {
     const row = asObject(raw);
     const ref = row && 'ref' in row ? row.ref : null;
     if (!row) {
@@ -105,5 +115,5 @@ export function prepareRows<K extends Kind>(
     const v = validateRow(kind, input, ctx);
     if (!v.ok) return { type: 'rejected', index, ref, id, errors: v.errors };
     return { type: 'upsert', index, ref, id: rowId(kind, v.record), version: versionOf(row), record: v.record };
-  });
+  };
 }

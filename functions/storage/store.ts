@@ -22,6 +22,7 @@ import {
   yearPartition,
   type PartitionKind,
 } from './keys';
+import { Limiter } from './limit';
 import type { Tables } from './tables';
 import type { AuditRow, PlannedWrite, StoredRow } from './types';
 
@@ -40,7 +41,9 @@ export interface SnapshotRow {
   computedAt: string;
 }
 
-const uniqueHex = (): string => randomBytes(8).toString('hex');
+let sequence = 0;
+/** Unique within the process and increasing, so audit records of one millisecond keep their order. */
+const uniqueSuffix = (): string => `${(sequence++ % 0x100000000).toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}`;
 
 async function collect<T extends object>(iter: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -48,20 +51,20 @@ async function collect<T extends object>(iter: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+async function eachLimited<T>(items: readonly T[], limiter: Limiter, work: (item: T) => Promise<void>): Promise<void> {
   let failure: unknown = null;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length && failure === null) {
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-  });
-  await Promise.all(runners);
+  await Promise.all(
+    items.map((item) =>
+      limiter.run(async () => {
+        if (failure !== null) return;
+        try {
+          await work(item);
+        } catch (err) {
+          failure ??= err;
+        }
+      }),
+    ),
+  );
   if (failure !== null) throw failure;
 }
 
@@ -126,7 +129,14 @@ export class Store {
    * (nor an audit record without its row). A transaction that loses a conditional write is
    * retried row by row; the rows that still lose come back in `contended`.
    */
-  async commit(org: string, kind: PartitionKind, writes: readonly PlannedWrite[], who: string, now: () => Date): Promise<CommitResult> {
+  async commit(
+    org: string,
+    kind: PartitionKind,
+    writes: readonly PlannedWrite[],
+    who: string,
+    now: () => Date,
+    limiter: Limiter = new Limiter(this.transactionConcurrency),
+  ): Promise<CommitResult> {
     await this.ready();
     const pk = recordsPartition(org, kind);
     const versions = new Map<string, string>();
@@ -138,7 +148,7 @@ export class Store {
           ? (['create', entity] as TransactionAction)
           : (['update', entity, 'Replace', { etag: w.expectedVersion }] as TransactionAction);
       });
-      actions.push(['create', auditEntity(pk, now(), uniqueHex(), who, batch.map((w) => w.change))]);
+      actions.push(['create', auditEntity(pk, now(), uniqueSuffix(), who, batch.map((w) => w.change))]);
       try {
         const response = await this.records.submitTransaction(actions);
         for (const w of batch) {
@@ -162,7 +172,7 @@ export class Store {
         throw err;
       }
     };
-    await mapLimit(planBatches(writes, this.limits), this.transactionConcurrency, run);
+    await eachLimited(planBatches(writes, this.limits), limiter, run);
     return { versions, contended };
   }
 
