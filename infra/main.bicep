@@ -1,0 +1,107 @@
+// The 1+2 tracker API on Azure: Flex Consumption (Linux, Node 22), one storage account for the
+// host and the tables, the Function App's system-assigned managed identity with
+// "Storage Table Data Contributor" (tables) and "Storage Blob Data Owner" (host + deployment).
+// Deploy: see infra/README.md. Not validated here (no Azure CLI in the build machine).
+
+@description('Base name: letters and digits, 3–11 characters.')
+param baseName string
+param location string = resourceGroup().location
+@secure()
+@description('KEY:ROLE:ORG[:NAME], comma-separated (see api.md).')
+param apiKeys string
+@description('Origins allowed to call the API from a browser (the add-in host).')
+param corsOrigins array = ['https://localhost:3000']
+@description('NCRONTAB, UTC: default 01:00 in Vietnam.')
+param recalcSchedule string = '0 0 18 * * *'
+
+var storageName = toLower('${baseName}st${uniqueString(resourceGroup().id)}')
+var deploymentContainer = 'deployment'
+var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var blobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: take(storageName, 24)
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    supportsHttpsTrafficOnly: true
+  }
+  resource blobs 'blobServices' = {
+    name: 'default'
+    resource container 'containers' = { name: deploymentContainer }
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${baseName}-ai'
+  location: location
+  kind: 'web'
+  properties: { Application_Type: 'web' }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${baseName}-plan'
+  location: location
+  kind: 'functionapp'
+  sku: { tier: 'FlexConsumption', name: 'FC1' }
+  properties: { reserved: true }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: '${baseName}-api'
+  location: location
+  kind: 'functionapp,linux'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      cors: { allowedOrigins: corsOrigins }
+      appSettings: [
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'TABLES_ENDPOINT', value: storage.properties.primaryEndpoints.table }
+        { name: 'API_KEYS', value: apiKeys }
+        { name: 'RECALC_SCHEDULE', value: recalcSchedule }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
+      runtime: { name: 'node', version: '22' }
+    }
+  }
+}
+
+resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, app.id, tableDataContributor)
+  scope: storage
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+  }
+}
+
+resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, app.id, blobDataOwner)
+  scope: storage
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataOwner)
+  }
+}
+
+output apiUrl string = 'https://${app.properties.defaultHostName}/api'
+output functionAppName string = app.name
