@@ -11,6 +11,7 @@ import { newClientId } from '../sheet/client-id';
 import { TABLE_SPECS } from '../sheet/columns';
 import { planPublish, type PublishPlan } from '../sheet/diff';
 import type { Issue } from '../sheet/issues';
+import { refreshDerived } from '../sheet/refresh-merge';
 import { TableEdit } from '../sheet/table-edit';
 import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
 import { bindTable, loadCategories, type BoundTable, type FlowDeps } from './context';
@@ -71,6 +72,14 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
         const issues = applyPublishResults({ ...b, categories }, sentPlan, results);
         report.issues.push(...issues);
       }
+    }
+    // Figures of other stored trips may have moved (an overlap taken by a new earlier trip).
+    const trips = bound.find((b) => b.spec.kind === 'trips');
+    const tripPlan = trips && plans.get(trips);
+    if (trips && tripPlan && tripPlan.rows.length) {
+      progress({ step: 'Đang cập nhật số ngày của các đợt đi…', done: report.sent, total });
+      const stored = await deps.api.list('trips', { asOf: deps.asOf });
+      report.issues.push(...refreshDerived({ ...trips, categories }, stored, new Set(tripPlan.rows.map((r) => r.row))));
     }
     progress({ step: 'Đang tính kết quả thực hiện…', done: report.sent, total });
     const cadres = bound.find((b) => b.spec.kind === 'cadres');

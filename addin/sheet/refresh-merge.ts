@@ -96,3 +96,29 @@ export function applyRefresh(ctx: WriteContext, storedRows: readonly StoredRow[]
   }
   return { issues, counts };
 }
+
+/**
+ * After a publish: a stored trip's figures computed at response time (counted days, report
+ * status, OVERLAP…) can change when another trip is published. Updates the rows synced at the
+ * same version, except `skip` (rows this publish just wrote). Returns the warnings of rows whose
+ * status text changed.
+ */
+export function refreshDerived(ctx: WriteContext, storedRows: readonly StoredRow[], skip: ReadonlySet<number>): Issue[] {
+  const { spec, map, edit } = ctx;
+  const byId = new Map(storedRows.filter((r) => !r.deleted).map((r) => [r.id, r]));
+  const issues: Issue[] = [];
+  for (let row = 0; row < edit.rowCount; row++) {
+    if (skip.has(row) || edit.isRemoved(row)) continue;
+    const stored = byId.get(text(edit.cell(row, map.meta.id ?? -1)));
+    const cells = Array.from({ length: edit.width }, (_, c) => edit.cell(row, c));
+    if (!stored || text(edit.cell(row, map.meta.version ?? -1)) !== stored.version || !isSynced(spec, map, cells)) continue;
+    writeDerived(ctx, row, stored.derived);
+    const status = savedText('unchanged', stored.warnings);
+    if (map.meta.status !== undefined && text(edit.cell(row, map.meta.status)) !== status) {
+      edit.set(row, map.meta.status, status);
+      issues.push(...warningIssues(ctx, row, stored.warnings, stored.id));
+    }
+  }
+  return issues;
+}
+

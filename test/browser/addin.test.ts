@@ -6,11 +6,11 @@
  * test-artifacts/ (not committed).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { KEYS, startTestApi, type TestApi } from '../support/api';
-import { DIST, fakeWorkbookScript, officeFile, ROOT, serveStatic } from './serve';
+import { DIST, distIsStale, fakeWorkbookScript, officeFile, ROOT, serveStatic } from './serve';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -53,7 +53,7 @@ async function click(id: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'taskpane.html'))) {
+  if (distIsStale()) {
     execFileSync('npx', ['webpack', '--mode', 'production', '--config-name', 'addin'], { cwd: ROOT, stdio: 'ignore' });
   }
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -154,13 +154,22 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   // Compliance columns on the roster for 2025 (the year is over: 7 days → not met).
   const roster1 = await onFake((f) => f.records('CanBo'), null);
   expect(roster1[0]).toMatchObject({ 'Mã cán bộ': 'CB01', 'Số ngày phải đi': 60, 'Số ngày đã đi': 7, 'Còn thiếu': 53, 'Đánh giá': 'Chưa đạt' });
+  expect(roster1[1]).toMatchObject({ 'Mã cán bộ': 'CB02', 'Số ngày đã đi': 0, 'Đánh giá': 'Chưa đạt' });
 
   // Fix the bad row and publish again: only it is sent.
-  await onFake((f) => f.editCell('DiCoSo', 2, 'Ngày về', '12/03/2025'), null);
-  expect(await click('publish')).toMatch(/Đã gửi 1 dòng: 1 mới/);
-  const fixed = await onFake((f) => f.records('DiCoSo')[2], null);
-  expect(String(fixed['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\)/);
-  expect(fixed['Số ngày được tính']).toBe(3);
+  // Also a new, earlier trip that takes the first trip's first dates.
+  await onFake((f) => {
+    f.editCell('DiCoSo', 2, 'Ngày về', '12/03/2025');
+    f.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'X01', 'Ngày đi': '01/03/2025', 'Ngày về': '04/03/2025', 'Nội dung': 'Kiểm tra, giám sát' }]);
+  }, null);
+  expect(await click('publish')).toMatch(/Đã gửi 2 dòng: 2 mới/);
+  const trips2 = await onFake((f) => f.records('DiCoSo'), null);
+  expect(String(trips2[2]['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\)$/);
+  expect(trips2[2]['Số ngày được tính']).toBe(3);
+  expect(trips2[3]['Số ngày được tính']).toBe(4);
+  // The first trip, already stored, now loses 03–04/03: its figures and warning follow.
+  expect(trips2[0]['Số ngày được tính']).toBe(3);
+  expect(String(trips2[0]['Tình trạng gửi'])).toMatch(/^Đã lưu — Cảnh báo: Trùng ngày/);
   await shot('2-publish-fixed');
 
   // Another workbook adds a cadre and changes the unit's name; this one refreshes.

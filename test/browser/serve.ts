@@ -2,7 +2,7 @@
  * Test helpers for the browser test: a static server for dist/addin, the local office.js
  * files for the page's Office.js URL, and the fake workbook transpiled for the page.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -57,3 +57,23 @@ export function fakeWorkbookScript(): string {
   window.Excel = fake;
 })();`;
 }
+
+/** Newest modification time of the files under `dir` (0 when absent). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Whether dist/addin is missing or older than the pane's sources (then the test rebuilds it). */
+export function distIsStale(): boolean {
+  const built = join(DIST, 'taskpane.js');
+  if (!existsSync(built) || !existsSync(join(DIST, 'taskpane.html'))) return true;
+  const sources = Math.max(newest(join(ROOT, 'addin')), newest(join(ROOT, 'shared')));
+  return sources > statSync(built).mtimeMs;
+}
+

@@ -135,4 +135,19 @@ describe('publishChanges', () => {
     expect(report.failure).toMatch(/HTTP 401/);
     expect(excel.records(TRIPS.table)[0][H.id]).toBe('t1');
   });
+
+  it('updates the figures and warnings of stored trips that another trip just changed', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1)]);
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => 't1' });
+    const stored = api.store.get('trips')!.get('t1')!;
+    // What the server now computes for t1 once an earlier trip takes its first dates.
+    api.seed('trips', { ...stored, derived: { countedDays: { 2025: 1 }, reportStatus: 'pending', reportDeadline: '2025-03-20' }, warnings: [{ code: 'OVERLAP', message: 'Trùng ngày với đợt đi khác.', related: ['t2'] }] });
+    excel.typeRows(TRIPS.table, [trip(0)]);
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => 't2' });
+    const rows = excel.records(TRIPS.table);
+    expect(rows[0]).toMatchObject({ 'Số ngày được tính': 1, 'Tình trạng báo cáo': 'Chờ báo cáo', [H.status]: 'Đã lưu — Cảnh báo: Trùng ngày với đợt đi khác.' });
+    expect(rows[1][H.status]).toBe('Đã lưu (mới)');
+    expect(report.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'OVERLAP', row: 0 })]);
+  });
 });
