@@ -4,13 +4,17 @@
  */
 import { vietnamToday, yearOfIso } from '../shared/dates';
 import type { ExcelLike } from './excel/excel-api';
+import { FlowError } from './flows/context';
 import { startPane } from './pane/pane';
 
 export const PRODUCT_NAME = 'Theo dõi 1+2';
 
 Office.onReady(() => {
   // The real Excel namespace satisfies the adapter's structural subset (excel/excel-api.ts).
-  const excel = (globalThis as unknown as { Excel: ExcelLike }).Excel;
+  const excel: ExcelLike = (globalThis as unknown as { Excel?: ExcelLike }).Excel ?? {
+    // Opened outside Excel (a plain browser): the settings work, the workbook actions say why not.
+    run: () => Promise.reject(new FlowError('Ngăn này cần chạy trong Excel: hãy mở bằng nút Theo dõi 1+2 trên thẻ Trang đầu.')),
+  };
   let storage: Storage | undefined;
   try {
     storage = window.localStorage;
