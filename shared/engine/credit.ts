@@ -4,7 +4,7 @@
  * own year when inside that year's window and on or before `asOf`.
  * Day figures are whole half-days here (weight 2 = one day, 1 = half a day).
  */
-import type { TripTable } from './trip-table';
+import { NO_REPORT, type TripTable } from './trip-table';
 import type { YearContexts } from './year-context';
 import { yearOf } from './day-math';
 
@@ -15,18 +15,19 @@ export const CREDIT_FLAG = {
   NOT_REPORTED: 4,
 } as const;
 
+/** Every array is indexed by the trip's position in the table (credit order). */
 export interface CreditResult {
   /** Year of each trip's `startDate`. */
   readonly firstYear: Int32Array;
   /** Counted half-days in the trip's first year and in the year after. */
   readonly halvesFirst: Int32Array;
   readonly halvesSecond: Int32Array;
-  /** Counted half-days in later years (trips longer than two years), by trip then year. */
+  /** Counted half-days in later years (trips longer than two years), by position then year. */
   readonly halvesLater: ReadonlyMap<number, ReadonlyMap<number, number>>;
   /** The trip's countable dates, all its years. */
   readonly countable: Int32Array;
   readonly flags: Uint8Array;
-  /** Trips (indices) credited on the dates an OVERLAP trip lost, in credit order. */
+  /** Positions of the trips credited on the dates an OVERLAP trip lost, in credit order. */
   readonly related: ReadonlyMap<number, readonly number[]>;
 }
 
@@ -55,7 +56,7 @@ class Scratch {
 /** Credits every trip of the table. */
 export function creditTrips(table: TripTable, years: YearContexts): CreditResult {
   const n = table.trips.length;
-  const { start, end, order, trips } = table;
+  const { start, end, declaredHalves, reportDay } = table;
   const firstYear = new Int32Array(n);
   const halvesFirst = new Int32Array(n);
   const halvesSecond = new Int32Array(n);
@@ -69,17 +70,15 @@ export function creditTrips(table: TripTable, years: YearContexts): CreditResult
     let base = Infinity;
     let top = -Infinity;
     for (let p = group.from; p < group.to; p++) {
-      const t = order[p];
-      if (start[t] < base) base = start[t];
-      if (end[t] > top) top = end[t];
+      if (start[p] < base) base = start[p];
+      if (end[p] > top) top = end[p];
     }
     if (group.to === group.from) continue;
     scratch.reset(top - base + 1);
     const { used, ownerA, ownerB } = scratch;
 
     for (let p = group.from; p < group.to; p++) {
-      const t = order[p];
-      const trip = trips[t];
+      const t = p;
       const s = start[t];
       const e = end[t];
       const nCountable = years.countableBetween(s, e);
@@ -87,17 +86,16 @@ export function creditTrips(table: TripTable, years: YearContexts): CreditResult
       let full = true;
       let wholeDays = 0;
       let half = false;
-      const declared = trip.days;
-      if (declared !== undefined && Number.isFinite(declared) && declared > 0) {
-        if (declared > nCountable) flags[t] |= CREDIT_FLAG.DAYS_ABOVE_COUNTABLE;
+      const halves = declaredHalves[t];
+      if (halves > 0) {
+        if (halves > 2 * nCountable) flags[t] |= CREDIT_FLAG.DAYS_ABOVE_COUNTABLE;
         else {
-          const halves = Math.round(declared * 2);
           full = false;
           wholeDays = halves >> 1;
           half = (halves & 1) === 1;
         }
       }
-      const unreported = trip.reportDate === undefined;
+      const unreported = reportDay[t] === NO_REPORT;
       let lostFrom: Set<number> | null = null;
       let k = 0;
       const y0 = yearOf(s);
@@ -147,7 +145,7 @@ export function creditTrips(table: TripTable, years: YearContexts): CreditResult
         flags[t] |= CREDIT_FLAG.OVERLAP;
         related.set(
           t,
-          [...lostFrom].sort((a, b) => a - b).map((q) => order[q]),
+          [...lostFrom].sort((a, b) => a - b),
         );
       }
     }
@@ -155,7 +153,7 @@ export function creditTrips(table: TripTable, years: YearContexts): CreditResult
   return { firstYear, halvesFirst, halvesSecond, halvesLater, countable, flags, related };
 }
 
-/** A trip's counted half-days in `year` (0 when it does not touch it). */
+/** The counted half-days in `year` of the trip at position `t` (0 when it does not touch it). */
 export function tripHalvesIn(credit: CreditResult, t: number, year: number): number {
   const y0 = credit.firstYear[t];
   if (year === y0) return credit.halvesFirst[t];

@@ -18,9 +18,9 @@ import { cadreListed, tripInYear } from './membership';
 import { REPORT_STATUSES, emptyReportCounts, reportDeadline, reportStatusCode } from './reports';
 import { requiredDaysFor } from './requirement';
 import { progress } from './status';
-import { categorySummary, summarize, tallyCategories, unitsNotVisited, type CategoryTally } from './summary';
+import { categorySummary, summarize, unitsNotVisited, type CategoryTally } from './summary';
 import { TripEvaluations } from './trip-evaluations';
-import { buildTripTable, compareCodePoints, type TripTable } from './trip-table';
+import { NO_REPORT, buildTripTable, compareCodePoints, type TripTable } from './trip-table';
 import { UnitResolver } from './units';
 import { duplicateOrderNos, tripWarnings, type AbsenceSpan } from './warnings';
 import { YearContexts } from './year-context';
@@ -45,16 +45,20 @@ class Evaluation {
   readonly absencesOf = new Map<string, AbsenceSpan[]>();
   readonly registrations = new Map<string, Registration>();
   private readonly reportCodes: Uint8Array;
+  /** The resolved unit key of each unit id of the table. */
+  readonly unitKeys: readonly string[];
   private readonly duplicatesOf = new Map<number, Map<number, string[]>>();
   private readonly cadreById = new Map<string, Cadre>();
 
   constructor(readonly input: EngineInput) {
     this.asOf = dayOfIso(input.asOf);
     this.years = new YearContexts(policyLookup(input.policies), this.asOf);
-    this.table = buildTripTable(input.trips);
-    this.credit = creditTrips(this.table, this.years);
     this.units = new UnitResolver(input.units);
+    this.table = buildTripTable(input.trips, (text) => this.units.resolve(text).id);
+    this.credit = creditTrips(this.table, this.years);
+    this.unitKeys = this.units.keys();
     this.reportCodes = new Uint8Array(input.trips.length).fill(NOT_YET);
+
     // the first row of a cadre id wins
     const seen = new Set<string>();
     const cadres: Cadre[] = [];
@@ -75,17 +79,19 @@ class Evaluation {
     for (const r of input.registrations) this.registrations.set(`${r.cadreId}|${r.year}`, r);
   }
 
-  deadline(t: number): number {
-    const end = this.table.end[t];
+  /** Report deadline of the trip at position p. */
+  deadline(p: number): number {
+    const end = this.table.end[p];
     return reportDeadline(end, this.years.ofDay(end).reportDeadlineDays);
   }
 
-  reportCode(t: number): number {
-    let code = this.reportCodes[t];
+  /** Report status code of the trip at position p. */
+  reportCode(p: number): number {
+    let code = this.reportCodes[p];
     if (code === NOT_YET) {
-      const r = this.input.trips[t].reportDate;
-      code = reportStatusCode(r === undefined ? undefined : dayOfIso(r), this.deadline(t), this.asOf);
-      this.reportCodes[t] = code;
+      const r = this.table.reportDay[p];
+      code = reportStatusCode(r === NO_REPORT ? undefined : r, this.deadline(p), this.asOf);
+      this.reportCodes[p] = code;
     }
     return code;
   }
@@ -99,9 +105,8 @@ class Evaluation {
       const { from, to } = this.table.groups[g];
       const list = [];
       for (let p = from; p < to; p++) {
-        const i = this.table.order[p];
-        const trip = this.input.trips[i];
-        list.push({ id: trip.id, orderNo: trip.orderNo, startYear: this.credit.firstYear[i] });
+        const trip = this.input.trips[this.table.order[p]];
+        list.push({ id: trip.id, orderNo: trip.orderNo, startYear: this.credit.firstYear[p] });
       }
       dup = duplicateOrderNos(list);
       this.duplicatesOf.set(g, dup);
@@ -109,35 +114,37 @@ class Evaluation {
     return dup.get(this.table.rank[t] - this.table.groups[g].from);
   }
 
+  /** The evaluation of input trip t. */
   tripEvaluation(t: number): TripEvaluation {
     const trip = this.input.trips[t];
-    const { start, end } = this.table;
+    const { start, end, order } = this.table;
+    const p = this.table.rank[t];
     const { credit } = this;
     const countedDays: Record<string, number> = {};
-    const lastYear = yearOf(end[t]);
-    for (let y = credit.firstYear[t]; y <= lastYear; y++) countedDays[String(y)] = tripHalvesIn(credit, t, y) / 2;
+    const lastYear = yearOf(end[p]);
+    for (let y = credit.firstYear[p]; y <= lastYear; y++) countedDays[String(y)] = tripHalvesIn(credit, p, y) / 2;
     const cadre = this.cadreById.get(trip.cadreId);
-    const flags = credit.flags[t];
-    const related = credit.related.get(t);
+    const flags = credit.flags[p];
+    const related = credit.related.get(p);
     const warnings = tripWarnings({
       trip,
-      start: start[t],
-      end: end[t],
+      start: start[p],
+      end: end[p],
       asOf: this.asOf,
-      overlapWith: related?.map((i) => this.input.trips[i].id),
+      overlapWith: related?.map((q) => this.input.trips[order[q]].id),
       unit: this.units.resolve(trip.unit),
       service: cadre ? serviceInterval(cadre) : undefined,
       absences: this.absencesOf.get(trip.cadreId) ?? [],
       sameOrderNo: this.sameOrderNo(t),
-      countable: credit.countable[t],
+      countable: credit.countable[p],
       notReported: (flags & CREDIT_FLAG.NOT_REPORTED) !== 0,
       daysAboveCountable: (flags & CREDIT_FLAG.DAYS_ABOVE_COUNTABLE) !== 0,
     });
     return {
       derived: {
         countedDays,
-        reportStatus: REPORT_STATUSES[this.reportCode(t)],
-        reportDeadline: isoOf(this.deadline(t)),
+        reportStatus: REPORT_STATUSES[this.reportCode(p)],
+        reportDeadline: isoOf(this.deadline(p)),
       },
       warnings,
     };
@@ -149,36 +156,57 @@ class Evaluation {
     const windowLength = windowEnd - windowStart + 1;
     const { table, credit, asOf } = this;
     const rows: ComplianceRow[] = [];
-    const tally: CategoryTally = new Map();
-    const visitedAll = new Set<string>();
+    const { categoryMask, categoryOverflow, categoryCodes } = table;
+    const categoryTrips = new Int32Array(categoryCodes.length);
+    const categoryHalves = new Float64Array(categoryCodes.length);
+    // distinct units without sets: a unit is seen by the current cadre when its stamp is the cadre's
+    const seenByCadre = new Int32Array(this.unitKeys.length).fill(-1);
+    const seenInYear = new Uint8Array(this.unitKeys.length);
+    let unitsVisitedAll = 0;
     const reportsAll = emptyReportCounts();
     let totalCost = 0;
     const noAbsences: DayInterval[] = [];
+    const cadres = this.cadres;
 
-    for (const cadre of this.cadres) {
+    for (let c = 0; c < cadres.length; c++) {
+      const cadre = cadres[c];
       const g = table.groupOf.get(cadre.cadreId);
       let trips = 0;
       let halves = 0;
-      const visited = new Set<string>();
+      let unitsVisited = 0;
       const reports = emptyReportCounts();
       if (g !== undefined) {
         const { from, to } = table.groups[g];
         for (let p = from; p < to; p++) {
-          const t = table.order[p];
-          if (!tripInYear(table.start[t], table.end[t], first, last, asOf)) continue;
-          const trip = this.input.trips[t];
-          const h = tripHalvesIn(credit, t, year);
+          if (!tripInYear(table.start[p], table.end[p], first, last, asOf)) continue;
+          const h = tripHalvesIn(credit, p, year);
           trips++;
           halves += h;
-          const key = this.units.resolve(trip.unit).key;
-          visited.add(key);
-          visitedAll.add(key);
-          tallyCategories(tally, trip.contents, h);
-          if (table.end[t] <= last) {
-            const status = REPORT_STATUSES[this.reportCode(t)];
+          const u = table.unit[p];
+          if (seenByCadre[u] !== c) {
+            seenByCadre[u] = c;
+            unitsVisited++;
+          }
+          if (seenInYear[u] === 0) {
+            seenInYear[u] = 1;
+            unitsVisitedAll++;
+          }
+          for (let mask = categoryMask[p]; mask !== 0; mask &= mask - 1) {
+            const c = 31 - Math.clz32(mask & -mask);
+            categoryTrips[c]++;
+            categoryHalves[c] += h;
+          }
+          if (categoryOverflow.size > 0) {
+            for (const c of categoryOverflow.get(p) ?? []) {
+              categoryTrips[c]++;
+              categoryHalves[c] += h;
+            }
+          }
+          if (table.end[p] <= last) {
+            const status = REPORT_STATUSES[this.reportCode(p)];
             reports[status]++;
             reportsAll[status]++;
-            totalCost += trip.cost ?? 0;
+            totalCost += table.cost[p];
           }
         }
       }
@@ -207,7 +235,7 @@ class Evaluation {
         expectedToDate: p.expectedToDate,
         status: p.status,
         trips,
-        unitsVisited: visited.size,
+        unitsVisited,
         reports,
         registered: registration !== undefined,
         plannedDays: registration
@@ -215,10 +243,19 @@ class Evaluation {
           : null,
       });
     }
+    const tally: CategoryTally = new Map();
+    categoryCodes.forEach((code, id) => {
+      if (categoryTrips[id] > 0) tally.set(code, { trips: categoryTrips[id], halves: categoryHalves[id] });
+    });
     const summary = summarize(rows, {
       byCategory: categorySummary(policy.categories, tally),
-      unitsVisited: visitedAll.size,
-      unitsNotVisited: unitsNotVisited(this.units.units, first, last, visitedAll),
+      unitsVisited: unitsVisitedAll,
+      unitsNotVisited: unitsNotVisited(
+        this.units.units,
+        first,
+        last,
+        new Set(this.unitKeys.filter((_, id) => seenInYear[id] === 1)),
+      ),
       reports: reportsAll,
       totalCost,
     });

@@ -28,6 +28,7 @@ export interface YearContext {
 export class YearContexts {
   private readonly byYear = new Map<number, YearContext>();
   private readonly calendar: CountableCalendar;
+  private last: YearContext | undefined;
 
   constructor(
     private readonly policyFor: (year: number) => Policy,
@@ -47,7 +48,9 @@ export class YearContexts {
 
   /** The context of the year a day number falls in. */
   ofDay(day: number): YearContext {
-    return this.get(yearOf(day));
+    const last = this.last;
+    if (last !== undefined && day >= last.first && day <= last.last) return last;
+    return (this.last = this.get(yearOf(day)));
   }
 
   /** Countable dates from `first` to `last` inclusive (any years). */
