@@ -84,9 +84,15 @@ export async function startAzurite(opts: { location?: string; port?: number } = 
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let exited = false;
+  // Never leave Azurite running after this process ends.
+  const killOnExit = (): void => {
+    if (!exited) child.kill('SIGINT');
+  };
+  process.once('exit', killOnExit);
   const exitPromise = new Promise<void>((resolve) =>
     child.once('exit', () => {
       exited = true;
+      process.removeListener('exit', killOnExit);
       resolve();
     }),
   );
