@@ -1,0 +1,97 @@
+import { policyLookup } from '../../../shared/defaults';
+import { isoToDay } from '../../../shared/dates';
+import { CREDIT_FLAG, creditTrips, tripHalvesIn } from '../../../shared/engine/credit';
+import { buildTripTable } from '../../../shared/engine/trip-table';
+import { YearContexts } from '../../../shared/engine/year-context';
+import type { Policy, Trip } from '../../../shared/models';
+import { policy, trip } from './fixtures';
+
+function credit(trips: Trip[], asOf = '2025-12-31', policies: Record<number, Policy> = {}) {
+  const table = buildTripTable(trips);
+  const result = creditTrips(table, new YearContexts(policyLookup(policies), isoToDay(asOf)));
+  const at = (t: Trip) => table.rank[trips.indexOf(t)];
+  return {
+    halves: (t: Trip, year = 2025) => tripHalvesIn(result, at(t), year),
+    flags: (t: Trip) => result.flags[at(t)],
+    related: (t: Trip) => (result.related.get(at(t)) ?? []).map((p) => trips[table.order[p]].id),
+    countable: (t: Trip) => result.countable[at(t)],
+  };
+}
+
+describe('credit', () => {
+  test('declared days weigh the first countable dates, whatever the window or asOf', () => {
+    const t = trip('2025-02-26', '2025-03-05', { days: 2.5 });
+    const c = credit([t], '2025-12-31', { 2025: policy(2025, { windowStart: '2025-03-01' }) });
+    // weights fall on 26/02, 27/02 (1 each), 28/02 (0.5): all outside the window
+    expect(c.halves(t)).toBe(0);
+    const d = credit([t], '2025-02-26');
+    expect(d.halves(t)).toBe(2); // only 26/02 is on or before asOf
+  });
+
+  test('days above the countable dates weigh 1 each and flag DAYS_ABOVE_COUNTABLE', () => {
+    const t = trip('2025-03-07', '2025-03-10', { days: 3 });
+    const c = credit([t], '2025-12-31', { 2025: policy(2025, { dayMode: 'working' }) });
+    expect(c.countable(t)).toBe(2);
+    expect(c.halves(t)).toBe(4);
+    expect(c.flags(t) & CREDIT_FLAG.DAYS_ABOVE_COUNTABLE).toBeTruthy();
+  });
+
+  test('credit order is start, end, then id by code point; the later trip loses', () => {
+    const a = trip('2025-03-03', '2025-03-07', { id: 'b' });
+    const b = trip('2025-03-03', '2025-03-07', { id: 'B' }); // 'B' < 'b' in code points
+    const c = credit([a, b]);
+    expect(c.halves(b)).toBe(10);
+    expect(c.halves(a)).toBe(0);
+    expect(c.related(a)).toEqual(['B']);
+    expect(c.flags(b) & CREDIT_FLAG.OVERLAP).toBe(0);
+  });
+
+  test('related lists every trip credited on the lost dates, in credit order', () => {
+    const a = trip('2025-03-01', '2025-03-02', { id: 'a' });
+    const c = trip('2025-03-02', '2025-03-04', { id: 'c' });
+    const long = trip('2025-03-02', '2025-03-05', { id: 'long' });
+    const r = credit([long, c, a]);
+    expect(r.halves(long)).toBe(2); // only 05/03
+    expect(r.related(long)).toEqual(['a', 'c']);
+    expect(r.related(c)).toEqual(['a']);
+    expect(r.related(a)).toEqual([]);
+  });
+
+  test('two half-day trips both count as related', () => {
+    const h1 = trip('2025-03-03', '2025-03-03', { id: 'h1', days: 0.5 });
+    const h2 = trip('2025-03-03', '2025-03-03', { id: 'h2', days: 0.5 });
+    const long = trip('2025-03-03', '2025-03-04', { id: 'long' });
+    const r = credit([long, h2, h1]);
+    expect(r.halves(long)).toBe(2);
+    expect(r.related(long)).toEqual(['h1', 'h2']);
+  });
+
+  test('a half left on a date goes to the next trip; credit never moves to another date', () => {
+    const h = trip('2025-04-10', '2025-04-10', { id: 'h', days: 0.5 });
+    const full = trip('2025-04-10', '2025-04-11', { id: 'z' });
+    const c = credit([h, full]);
+    expect(c.halves(h)).toBe(1);
+    expect(c.halves(full)).toBe(3);
+    expect(c.related(full)).toEqual(['h']);
+  });
+
+  test('countUnreportedTrips=false: an unreported trip weighs 0 and takes nothing', () => {
+    const unreported = trip('2025-03-03', '2025-03-07', { id: 'a' });
+    delete unreported.reportDate;
+    const reported = trip('2025-03-05', '2025-03-06', { id: 'b' });
+    const c = credit([unreported, reported], '2025-12-31', { 2025: policy(2025, { countUnreportedTrips: false }) });
+    expect(c.halves(unreported)).toBe(0);
+    expect(c.halves(reported)).toBe(4);
+    expect(c.flags(unreported) & CREDIT_FLAG.NOT_REPORTED).toBeTruthy();
+    expect(c.flags(unreported) & CREDIT_FLAG.OVERLAP).toBe(0);
+    expect(c.flags(reported) & CREDIT_FLAG.OVERLAP).toBe(0);
+  });
+
+  test('each date uses the policy of its own year across New Year', () => {
+    const t = trip('2025-12-29', '2026-01-04');
+    const c = credit([t], '2026-12-31', { 2026: policy(2026, { dayMode: 'working' }) });
+    expect(c.halves(t, 2025)).toBe(6); // 29–31/12, calendar mode
+    expect(c.halves(t, 2026)).toBe(2); // 01/01 holiday, 02/01 Friday, 03–04 weekend
+    expect(c.countable(t)).toBe(4);
+  });
+});
