@@ -4,7 +4,7 @@
  * own year when inside that year's window and on or before `asOf`.
  * Day figures are whole half-days here (weight 2 = one day, 1 = half a day).
  */
-import { NO_REPORT, type TripTable } from './trip-table';
+import { NO_REPORT, type CadreGroup, type TripTable } from './trip-table';
 import type { YearContexts } from './year-context';
 import { yearOf } from './day-math';
 
@@ -27,8 +27,6 @@ export interface CreditResult {
   /** The trip's countable dates, all its years. */
   readonly countable: Int32Array;
   readonly flags: Uint8Array;
-  /** Positions of the trips credited on the dates an OVERLAP trip lost, in credit order. */
-  readonly related: ReadonlyMap<number, readonly number[]>;
 }
 
 /** Weight of the k-th (0-based) countable date, in half-days. */
@@ -53,104 +51,130 @@ class Scratch {
   }
 }
 
-/** Credits every trip of the table. */
+/** Credits every trip of the table (OVERLAP is flagged; its `related` is `overlapRelated`'s job). */
 export function creditTrips(table: TripTable, years: YearContexts): CreditResult {
   const n = table.trips.length;
-  const { start, end, declaredHalves, reportDay } = table;
-  const firstYear = new Int32Array(n);
-  const halvesFirst = new Int32Array(n);
-  const halvesSecond = new Int32Array(n);
-  const halvesLater = new Map<number, Map<number, number>>();
-  const countable = new Int32Array(n);
-  const flags = new Uint8Array(n);
-  const related = new Map<number, number[]>();
+  const result: CreditResult = {
+    firstYear: new Int32Array(n),
+    halvesFirst: new Int32Array(n),
+    halvesSecond: new Int32Array(n),
+    halvesLater: new Map<number, Map<number, number>>(),
+    countable: new Int32Array(n),
+    flags: new Uint8Array(n),
+  };
   const scratch = new Scratch();
+  for (const group of table.groups) creditGroup(table, years, group, scratch, result, undefined);
+  return result;
+}
 
-  for (const group of table.groups) {
-    let base = Infinity;
-    let top = -Infinity;
-    for (let p = group.from; p < group.to; p++) {
-      if (start[p] < base) base = start[p];
-      if (end[p] > top) top = end[p];
+/**
+ * The trips credited on the dates each OVERLAP trip of a cadre lost, in credit order (by
+ * position). Replays the cadre's credit; computed on demand, as only warnings need it.
+ */
+export function overlapRelated(
+  table: TripTable,
+  years: YearContexts,
+  group: CadreGroup,
+  result: CreditResult,
+): Map<number, number[]> {
+  const related = new Map<number, number[]>();
+  creditGroup(table, years, group, new Scratch(), result, related);
+  return related;
+}
+
+function creditGroup(
+  table: TripTable,
+  years: YearContexts,
+  group: CadreGroup,
+  scratch: Scratch,
+  out: CreditResult,
+  related: Map<number, number[]> | undefined,
+): void {
+  if (group.to === group.from) return;
+  const { start, end, declaredHalves, reportDay } = table;
+  const { firstYear, halvesFirst, halvesSecond, countable, flags } = out;
+  const halvesLater = out.halvesLater as Map<number, Map<number, number>>;
+  let base = Infinity;
+  let top = -Infinity;
+  for (let p = group.from; p < group.to; p++) {
+    if (start[p] < base) base = start[p];
+    if (end[p] > top) top = end[p];
+  }
+  scratch.reset(top - base + 1);
+  const { used, ownerA, ownerB } = scratch;
+
+  for (let t = group.from; t < group.to; t++) {
+    const s = start[t];
+    const e = end[t];
+    const nCountable = years.countableBetween(s, e);
+    countable[t] = nCountable;
+    let full = true;
+    let wholeDays = 0;
+    let half = false;
+    const halves = declaredHalves[t];
+    if (halves > 0) {
+      if (halves > 2 * nCountable) flags[t] |= CREDIT_FLAG.DAYS_ABOVE_COUNTABLE;
+      else {
+        full = false;
+        wholeDays = halves >> 1;
+        half = (halves & 1) === 1;
+      }
     }
-    if (group.to === group.from) continue;
-    scratch.reset(top - base + 1);
-    const { used, ownerA, ownerB } = scratch;
-
-    for (let p = group.from; p < group.to; p++) {
-      const t = p;
-      const s = start[t];
-      const e = end[t];
-      const nCountable = years.countableBetween(s, e);
-      countable[t] = nCountable;
-      let full = true;
-      let wholeDays = 0;
-      let half = false;
-      const halves = declaredHalves[t];
-      if (halves > 0) {
-        if (halves > 2 * nCountable) flags[t] |= CREDIT_FLAG.DAYS_ABOVE_COUNTABLE;
-        else {
-          full = false;
-          wholeDays = halves >> 1;
-          half = (halves & 1) === 1;
-        }
-      }
-      const unreported = reportDay[t] === NO_REPORT;
-      let lostFrom: Set<number> | null = null;
-      let k = 0;
-      const y0 = yearOf(s);
-      firstYear[t] = y0;
-      let d = s;
-      while (d <= e) {
-        const ctx = years.ofDay(d);
-        const stop = e < ctx.last ? e : ctx.last;
-        const zero = unreported && !ctx.countUnreportedTrips;
-        if (zero) flags[t] |= CREDIT_FLAG.NOT_REPORTED;
-        const { mask, windowStart, countEnd } = ctx;
-        const first = ctx.first;
-        let counted = 0;
-        for (; d <= stop; d++) {
-          if (mask[d - first] === 0) continue;
-          let w = weightAt(k, full, wholeDays, half);
-          k++;
-          if (zero) w = 0;
-          if (w === 0) continue;
-          const off = d - base;
-          const u = used[off];
-          const credit = w < 2 - u ? w : 2 - u;
-          if (credit < w) {
-            lostFrom ??= new Set<number>();
-            if (u > 0) lostFrom.add(ownerA[off]);
-            if (u === 2 && ownerB[off] >= 0) lostFrom.add(ownerB[off]);
-          }
-          if (credit > 0) {
-            if (u === 0) {
-              ownerA[off] = p;
-              ownerB[off] = -1;
-            } else ownerB[off] = p;
-            used[off] = u + credit;
-            if (d >= windowStart && d <= countEnd) counted += credit;
+    const unreported = reportDay[t] === NO_REPORT;
+    let lost = false;
+    let lostFrom: number[] | undefined;
+    let k = 0;
+    const y0 = yearOf(s);
+    firstYear[t] = y0;
+    let d = s;
+    while (d <= e) {
+      const ctx = years.ofDay(d);
+      const stop = e < ctx.last ? e : ctx.last;
+      const zero = unreported && !ctx.countUnreportedTrips;
+      if (zero) flags[t] |= CREDIT_FLAG.NOT_REPORTED;
+      const { mask, windowStart, countEnd } = ctx;
+      const first = ctx.first;
+      let counted = 0;
+      for (; d <= stop; d++) {
+        if (mask[d - first] === 0) continue;
+        let w = weightAt(k, full, wholeDays, half);
+        k++;
+        if (zero) w = 0;
+        if (w === 0) continue;
+        const off = d - base;
+        const u = used[off];
+        const credit = w < 2 - u ? w : 2 - u;
+        if (credit < w) {
+          lost = true;
+          if (related) {
+            lostFrom ??= [];
+            if (u > 0) lostFrom.push(ownerA[off]);
+            if (u === 2 && ownerB[off] >= 0) lostFrom.push(ownerB[off]);
           }
         }
-        const y = ctx.year;
-        if (y === y0) halvesFirst[t] = counted;
-        else if (y === y0 + 1) halvesSecond[t] = counted;
-        else {
-          let later = halvesLater.get(t);
-          if (!later) halvesLater.set(t, (later = new Map()));
-          later.set(y, counted);
+        if (credit > 0) {
+          if (u === 0) {
+            ownerA[off] = t;
+            ownerB[off] = -1;
+          } else ownerB[off] = t;
+          used[off] = u + credit;
+          if (d >= windowStart && d <= countEnd) counted += credit;
         }
       }
-      if (lostFrom) {
-        flags[t] |= CREDIT_FLAG.OVERLAP;
-        related.set(
-          t,
-          [...lostFrom].sort((a, b) => a - b),
-        );
+      const y = ctx.year;
+      if (y === y0) halvesFirst[t] = counted;
+      else if (y === y0 + 1) halvesSecond[t] = counted;
+      else {
+        let later = halvesLater.get(t);
+        if (!later) halvesLater.set(t, (later = new Map()));
+        later.set(y, counted);
       }
+    }
+    if (lost) {
+      flags[t] |= CREDIT_FLAG.OVERLAP;
+      if (related && lostFrom) related.set(t, [...new Set(lostFrom)].sort((a, b) => a - b));
     }
   }
-  return { firstYear, halvesFirst, halvesSecond, halvesLater, countable, flags, related };
 }
 
 /** The counted half-days in `year` of the trip at position `t` (0 when it does not touch it). */

@@ -11,7 +11,7 @@ import type {
   TripEvaluation,
   YearCompliance,
 } from '../models';
-import { CREDIT_FLAG, creditTrips, tripHalvesIn, type CreditResult } from './credit';
+import { CREDIT_FLAG, creditTrips, overlapRelated, tripHalvesIn, type CreditResult } from './credit';
 import { dayOfIso, isoOf, yearOf } from './day-math';
 import { absenceIntervals, eligibility, serviceInterval, type DayInterval } from './eligibility';
 import { cadreListed, tripInYear } from './membership';
@@ -48,6 +48,7 @@ class Evaluation {
   /** The resolved unit key of each unit id of the table. */
   readonly unitKeys: readonly string[];
   private readonly duplicatesOf = new Map<number, Map<number, string[]>>();
+  private readonly relatedOf = new Map<number, Map<number, number[]>>();
   private readonly cadreById = new Map<string, Cadre>();
 
   constructor(readonly input: EngineInput) {
@@ -114,6 +115,17 @@ class Evaluation {
     return dup.get(this.table.rank[t] - this.table.groups[g].from);
   }
 
+  /** OVERLAP's related trips (by position) of a cadre's trips, computed once per cadre. */
+  private overlapRelated(cadreId: string): Map<number, number[]> {
+    const g = this.table.groupOf.get(cadreId)!;
+    let related = this.relatedOf.get(g);
+    if (!related) {
+      related = overlapRelated(this.table, this.years, this.table.groups[g], this.credit);
+      this.relatedOf.set(g, related);
+    }
+    return related;
+  }
+
   /** The evaluation of input trip t. */
   tripEvaluation(t: number): TripEvaluation {
     const trip = this.input.trips[t];
@@ -125,7 +137,7 @@ class Evaluation {
     for (let y = credit.firstYear[p]; y <= lastYear; y++) countedDays[String(y)] = tripHalvesIn(credit, p, y) / 2;
     const cadre = this.cadreById.get(trip.cadreId);
     const flags = credit.flags[p];
-    const related = credit.related.get(p);
+    const related = (flags & CREDIT_FLAG.OVERLAP) !== 0 ? this.overlapRelated(trip.cadreId).get(p) : undefined;
     const warnings = tripWarnings({
       trip,
       start: start[p],

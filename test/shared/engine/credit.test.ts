@@ -1,6 +1,6 @@
 import { policyLookup } from '../../../shared/defaults';
 import { isoToDay } from '../../../shared/dates';
-import { CREDIT_FLAG, creditTrips, tripHalvesIn } from '../../../shared/engine/credit';
+import { CREDIT_FLAG, creditTrips, overlapRelated, tripHalvesIn } from '../../../shared/engine/credit';
 import { buildTripTable } from '../../../shared/engine/trip-table';
 import { YearContexts } from '../../../shared/engine/year-context';
 import type { Policy, Trip } from '../../../shared/models';
@@ -8,12 +8,15 @@ import { policy, trip } from './fixtures';
 
 function credit(trips: Trip[], asOf = '2025-12-31', policies: Record<number, Policy> = {}) {
   const table = buildTripTable(trips);
-  const result = creditTrips(table, new YearContexts(policyLookup(policies), isoToDay(asOf)));
+  const years = new YearContexts(policyLookup(policies), isoToDay(asOf));
+  const result = creditTrips(table, years);
   const at = (t: Trip) => table.rank[trips.indexOf(t)];
+  const relatedOf = (t: Trip) =>
+    overlapRelated(table, years, table.groups[table.groupOf.get(t.cadreId)!], result).get(at(t)) ?? [];
   return {
     halves: (t: Trip, year = 2025) => tripHalvesIn(result, at(t), year),
     flags: (t: Trip) => result.flags[at(t)],
-    related: (t: Trip) => (result.related.get(at(t)) ?? []).map((p) => trips[table.order[p]].id),
+    related: (t: Trip) => relatedOf(t).map((p) => trips[table.order[p]].id),
     countable: (t: Trip) => result.countable[at(t)],
   };
 }
