@@ -6,7 +6,7 @@ import type { DayInterval } from './eligibility';
  * (`first`/`last`: the year's 1 January and 31 December as day numbers.)
  */
 export function tripInYear(start: number, end: number, first: number, last: number, asOf: number): boolean {
-  return start <= (last < asOf ? last : asOf) && end >= first;
+  return start <= (last < asOf ? last : asOf) && end >= first && first <= asOf;
 }
 
 /** A cadre is listed when its service meets the year, or it has trips in the year's set. */

@@ -15,7 +15,7 @@ export interface CadreGroup {
 }
 
 /** `reportDay` of a trip without a report. */
-export const NO_REPORT = -Infinity;
+export const NO_REPORT = -2147483648;
 
 export interface TripTable {
   readonly trips: readonly Trip[];
@@ -32,7 +32,7 @@ export interface TripTable {
   /** Declared `days` as half-days; -1 when not declared. */
   readonly declaredHalves: Int32Array;
   /** `reportDate` as a day number; NO_REPORT when none. */
-  readonly reportDay: Float64Array;
+  readonly reportDay: Int32Array;
   readonly cost: Float64Array;
   /** Id of the trip's resolved unit (see buildTripTable's `unitId`). */
   readonly unit: Int32Array;
@@ -47,9 +47,6 @@ export interface TripTable {
 export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/** Sort key of (startDate, endDate): exact for any span below 2^20 days. */
-const SPAN = 1 << 20;
 
 /** Categories with an id below this live in `categoryMask`. */
 export const MASK_CATEGORIES = 31;
@@ -95,9 +92,8 @@ export function buildTripTable(trips: readonly Trip[], unitId: (text: string) =>
   const order = new Int32Array(n);
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  const key = new Float64Array(n);
   const declaredHalves = new Int32Array(n);
-  const reportDay = new Float64Array(n);
+  const reportDay = new Int32Array(n);
   const cost = new Float64Array(n);
   const unit = new Int32Array(n);
   const categoryMask = new Int32Array(n);
@@ -112,7 +108,6 @@ export function buildTripTable(trips: readonly Trip[], unitId: (text: string) =>
     const e = dayOfIso(t.endDate);
     start[p] = s;
     end[p] = e;
-    key[p] = s * SPAN + Math.min(e - s, SPAN - 1);
     const days = t.days;
     declaredHalves[p] = days !== undefined && Number.isFinite(days) && days > 0 ? Math.round(days * 2) : -1;
     reportDay[p] = t.reportDate === undefined ? NO_REPORT : dayOfIso(t.reportDate);
@@ -139,9 +134,10 @@ export function buildTripTable(trips: readonly Trip[], unitId: (text: string) =>
   }
   // each group into credit order (positions within a group are contiguous)
   const before = (p: number, q: number): boolean =>
-    key[p] < key[q] || (key[p] === key[q] && (end[p] < end[q] || (end[p] === end[q] && trips[order[p]].id < trips[order[q]].id)));
-  const intColumns = [order, start, end, declaredHalves, unit, categoryMask];
-  const floatColumns = [key, reportDay, cost];
+    start[p] < start[q] ||
+    (start[p] === start[q] && (end[p] < end[q] || (end[p] === end[q] && trips[order[p]].id < trips[order[q]].id)));
+  const intColumns = [order, start, end, declaredHalves, reportDay, unit, categoryMask];
+  const floatColumns = [cost];
   let perm = new Int32Array(64);
   let intScratch = new Int32Array(64);
   let floatScratch = new Float64Array(64);

@@ -12,6 +12,8 @@ describe('membership', () => {
     expect(tripInYear(d('2025-07-01'), d('2025-07-03'), first, last, d('2025-06-30'))).toBe(false);
     expect(tripInYear(d('2025-06-29'), d('2025-07-03'), first, last, d('2025-06-30'))).toBe(true);
     expect(tripInYear(d('2024-12-01'), d('2024-12-31'), first, last, d('2025-06-30'))).toBe(false);
+    // across New Year, but asOf is before the year: no date of the year on or before asOf
+    expect(tripInYear(d('2024-12-28'), d('2025-01-03'), first, last, d('2024-12-30'))).toBe(false);
   });
   test('a cadre is listed when service meets the year or it has trips', () => {
     expect(cadreListed({ from: -Infinity, to: Infinity }, first, last, false)).toBe(true);
