@@ -3,7 +3,7 @@
  * and a year's countable-date mask under a policy's day mode.
  */
 import { convertLunar2Solar } from 'amlich';
-import { daysInYear, isoToDay, weekday, yearStart, ymdToDay, type DayNumber } from './dates';
+import { daysInYear, isoToDay, weekday, yearOfDay, yearStart, ymdToDay, type DayNumber } from './dates';
 import type { Policy } from './models';
 
 /** Vietnam's time zone for the lunar calendar (the Vietnamese calendar, not the Chinese one). */
@@ -97,7 +97,7 @@ export class CountableCalendar {
     const out: DayNumber[] = [];
     let d = first;
     while (d <= last) {
-      const y = new Date(d * 86_400_000).getUTCFullYear();
+      const y = yearOfDay(d);
       const { start, mask } = this.year(y);
       const stop = Math.min(last, start + mask.length - 1);
       for (; d <= stop; d++) if (mask[d - start] === 1) out.push(d);

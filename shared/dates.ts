@@ -22,7 +22,51 @@ export function daysInYear(year: number): number {
   return isLeapYear(year) ? 366 : 365;
 }
 
+/*
+ * Integer civil-date arithmetic (Howard Hinnant's days-from-civil / civil-from-days): no Date
+ * objects on the hot paths. Inputs outside the fast paths' ranges (years below 100, which
+ * Date.UTC maps to 1900–1999; months outside 1–12; non-integers; NaN; out of Date's range)
+ * take the original Date-based code, so every result stays exactly what Date gives.
+ */
+
+/** Days since 1970-01-01 of an integer year, month 1–12 and any integer day (day 0 = the day before the 1st). */
+function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400; // 0 … 399
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + (yoe >> 2) - ((yoe / 100) | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Fast paths cover years 100 … 200,000 (Date's range ends near year 275,760). */
+const FAST_MIN_YEAR = 100;
+const FAST_MAX_YEAR = 200_000;
+/** Day numbers Date can represent (±100,000,000 days around 1970-01-01). */
+const DATE_MAX_DAY = 100_000_000;
+
+function fastYmd(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    year >= FAST_MIN_YEAR &&
+    year <= FAST_MAX_YEAR &&
+    Number.isInteger(month) &&
+    month >= 1 &&
+    month <= 12 &&
+    Number.isInteger(day) &&
+    day >= -10_000_000 &&
+    day <= 10_000_000
+  );
+}
+
+function fastDay(day: number): boolean {
+  return Number.isInteger(day) && day >= -DATE_MAX_DAY && day <= DATE_MAX_DAY;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  if (fastYmd(year, month, 1)) return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -41,16 +85,34 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
 }
 
 export function ymdToDay(year: number, month: number, day: number): DayNumber {
+  if (fastYmd(year, month, day)) return daysFromCivil(year, month, day);
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
 export function dayToYmd(day: DayNumber): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  if (!fastDay(day)) {
+    const d = new Date(day * MS_PER_DAY);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097; // 0 … 146096
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + (yoe >> 2) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - (((153 * mp + 2) / 5) | 0) + 1 };
 }
 
 export function yearOfDay(day: DayNumber): number {
-  return new Date(day * MS_PER_DAY).getUTCFullYear();
+  if (!fastDay(day)) return new Date(day * MS_PER_DAY).getUTCFullYear();
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + (yoe >> 2) - ((yoe / 100) | 0));
+  // days 306 … 365 of the March-based year are January and February of the next year
+  return yoe + era * 400 + (doy >= 306 ? 1 : 0);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -71,12 +133,41 @@ export function yearEnd(year: number): DayNumber {
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 export function dayToIso(day: DayNumber): IsoDate {
-  const { year, month, day: d } = dayToYmd(day);
-  return `${year}-${pad2(month)}-${pad2(d)}`;
+  if (!fastDay(day)) {
+    const { year, month, day: d } = dayToYmd(day);
+    return `${year}-${pad2(month)}-${pad2(d)}`;
+  }
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + (yoe >> 2) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const d = doy - (((153 * mp + 2) / 5) | 0) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The value of an ASCII digit's char code, or -1. */
+function digit(code: number): number {
+  return code >= 48 && code <= 57 ? code - 48 : -1;
 }
 
 /** An ISO date known to be valid (as stored or normalised) to its day number. */
 export function isoToDay(iso: IsoDate): DayNumber {
+  const y0 = digit(iso.charCodeAt(0));
+  const y1 = digit(iso.charCodeAt(1));
+  const y2 = digit(iso.charCodeAt(2));
+  const y3 = digit(iso.charCodeAt(3));
+  const m0 = digit(iso.charCodeAt(5));
+  const m1 = digit(iso.charCodeAt(6));
+  const d0 = digit(iso.charCodeAt(8));
+  const d1 = digit(iso.charCodeAt(9));
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) {
+    // all eight are digits: exactly what Number() of the slices gives
+    return ymdToDay(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+  }
   return ymdToDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 

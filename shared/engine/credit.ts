@@ -4,9 +4,9 @@
  * own year when inside that year's window and on or before `asOf`.
  * Day figures are whole half-days here (weight 2 = one day, 1 = half a day).
  */
+import { yearOfDay } from '../dates';
 import { NO_REPORT, type CadreGroup, type TripTable } from './trip-table';
 import type { YearContexts } from './year-context';
-import { yearOf } from './day-math';
 
 /** Bits of `CreditResult.flags`. */
 export const CREDIT_FLAG = {
@@ -124,7 +124,7 @@ function creditGroup(
     let lost = false;
     let lostFrom: number[] | undefined;
     let k = 0;
-    const y0 = yearOf(s);
+    const y0 = yearOfDay(s);
     firstYear[t] = y0;
     let d = s;
     while (d <= e) {

@@ -2,8 +2,8 @@
  * Eligible dates `E` of a cadre-year: the calendar dates of the window within the cadre's
  * service, minus the dates of its absences (overlapping absences remove a date once).
  */
+import { isoToDay } from '../dates';
 import type { Absence, Cadre } from '../models';
-import { dayOfIso } from './day-math';
 
 /** An absence as inclusive day numbers; no `to` is "until further notice" (+Infinity). */
 export interface DayInterval {
@@ -14,15 +14,15 @@ export interface DayInterval {
 /** A cadre's service as day numbers (unbounded sides are ±Infinity). */
 export function serviceInterval(cadre: Cadre): DayInterval {
   return {
-    from: cadre.serviceStart === undefined ? -Infinity : dayOfIso(cadre.serviceStart),
-    to: cadre.serviceEnd === undefined ? Infinity : dayOfIso(cadre.serviceEnd),
+    from: cadre.serviceStart === undefined ? -Infinity : isoToDay(cadre.serviceStart),
+    to: cadre.serviceEnd === undefined ? Infinity : isoToDay(cadre.serviceEnd),
   };
 }
 
 /** Absences as intervals sorted by start. */
 export function absenceIntervals(absences: readonly Absence[]): DayInterval[] {
   return absences
-    .map((a) => ({ from: dayOfIso(a.from), to: a.to === undefined ? Infinity : dayOfIso(a.to) }))
+    .map((a) => ({ from: isoToDay(a.from), to: a.to === undefined ? Infinity : isoToDay(a.to) }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
 }
 

@@ -2,6 +2,7 @@
  * The compliance engine's entry: every trip's derived values and warnings, and each org-year's
  * compliance rows and summary as of `input.asOf` (rules.md "Counting days" to "the summary").
  */
+import { dayToIso, isoToDay, yearOfDay } from '../dates';
 import { policyLookup } from '../defaults';
 import type {
   Cadre,
@@ -12,7 +13,6 @@ import type {
   YearCompliance,
 } from '../models';
 import { CREDIT_FLAG, creditTrips, overlapRelated, tripHalvesIn, type CreditResult } from './credit';
-import { dayOfIso, isoOf, yearOf } from './day-math';
 import { absenceIntervals, eligibility, serviceInterval, type DayInterval } from './eligibility';
 import { cadreListed, tripInYear } from './membership';
 import { REPORT_STATUSES, emptyReportCounts, reportDeadline, reportStatusCode } from './reports';
@@ -52,7 +52,7 @@ class Evaluation {
   private readonly cadreById = new Map<string, Cadre>();
 
   constructor(readonly input: EngineInput) {
-    this.asOf = dayOfIso(input.asOf);
+    this.asOf = isoToDay(input.asOf);
     this.years = new YearContexts(policyLookup(input.policies), this.asOf);
     this.units = new UnitResolver(input.units);
     this.table = buildTripTable(input.trips, (text) => this.units.resolve(text).id);
@@ -133,7 +133,7 @@ class Evaluation {
     const p = this.table.rank[t];
     const { credit } = this;
     const countedDays: Record<string, number> = {};
-    const lastYear = yearOf(end[p]);
+    const lastYear = yearOfDay(end[p]);
     for (let y = credit.firstYear[p]; y <= lastYear; y++) countedDays[String(y)] = tripHalvesIn(credit, p, y) / 2;
     const cadre = this.cadreById.get(trip.cadreId);
     const flags = credit.flags[p];
@@ -156,7 +156,7 @@ class Evaluation {
       derived: {
         countedDays,
         reportStatus: REPORT_STATUSES[this.reportCode(p)],
-        reportDeadline: isoOf(this.deadline(p)),
+        reportDeadline: dayToIso(this.deadline(p)),
       },
       warnings,
     };

@@ -1,4 +1,5 @@
 /** The org-year summary ("What belongs to a cadre-year, and the summary"). */
+import { isoToDay } from '../dates';
 import type {
   Category,
   CategorySummary,
@@ -8,7 +9,6 @@ import type {
   Summary,
   Unit,
 } from '../models';
-import { dayOfIso } from './day-math';
 import { roundHalfUp1 } from './rounding';
 import { compareCodePoints } from './trip-table';
 
@@ -78,8 +78,8 @@ export function unitsNotVisited(
   const out = new Set<string>();
   for (const u of units) {
     if (visited.has(u.unitCode)) continue;
-    if (u.validFrom !== undefined && dayOfIso(u.validFrom) > last) continue;
-    if (u.validTo !== undefined && dayOfIso(u.validTo) < first) continue;
+    if (u.validFrom !== undefined && isoToDay(u.validFrom) > last) continue;
+    if (u.validTo !== undefined && isoToDay(u.validTo) < first) continue;
     out.add(u.unitCode);
   }
   return [...out].sort(compareCodePoints);

@@ -4,8 +4,8 @@
  * `p` in that order (so per-cadre loops read memory sequentially); `order[p]` is the input
  * index of the trip at position p and `rank[t]` the position of input trip t.
  */
+import { isoToDay } from '../dates';
 import type { Trip } from '../models';
-import { dayOfIso } from './day-math';
 
 /** One cadre's trips: positions `from` … `to - 1`, in credit order. */
 export interface CadreGroup {
@@ -104,13 +104,13 @@ export function buildTripTable(trips: readonly Trip[], unitId: (text: string) =>
     const t = trips[i];
     const p = next[groupOfTrip[i]]++;
     order[p] = i;
-    const s = dayOfIso(t.startDate);
-    const e = dayOfIso(t.endDate);
+    const s = isoToDay(t.startDate);
+    const e = isoToDay(t.endDate);
     start[p] = s;
     end[p] = e;
     const days = t.days;
     declaredHalves[p] = days !== undefined && Number.isFinite(days) && days > 0 ? Math.round(days * 2) : -1;
-    reportDay[p] = t.reportDate === undefined ? NO_REPORT : dayOfIso(t.reportDate);
+    reportDay[p] = t.reportDate === undefined ? NO_REPORT : isoToDay(t.reportDate);
     cost[p] = t.cost ?? 0;
     unit[p] = unitId(t.unit);
     const contents = t.contents;

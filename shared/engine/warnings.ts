@@ -2,12 +2,11 @@
  * A trip's warnings (rules.md "Validation", kind warning), in the order of that table, with
  * the Vietnamese messages of shared/messages.ts.
  */
-import { isoToDisplay } from '../dates';
+import { dayToIso, isoToDay, isoToDisplay } from '../dates';
 import { warningMessage } from '../messages';
 import type { Trip, Warning } from '../models';
 import type { DayInterval } from './eligibility';
 import type { ResolvedUnit } from './units';
-import { dayOfIso, isoOf } from './day-math';
 
 /** An absence of the trip's cadre as day numbers (no `to`: +Infinity). */
 export interface AbsenceSpan extends DayInterval {
@@ -45,8 +44,8 @@ export function tripWarnings(f: TripWarningFacts): Warning[] {
     out.push({ code: 'UNKNOWN_UNIT', field: 'unit', message: warningMessage('UNKNOWN_UNIT', { value: trip.unit }) });
   } else {
     const u = f.unit.unit;
-    const from = u.validFrom === undefined ? -Infinity : dayOfIso(u.validFrom);
-    const to = u.validTo === undefined ? Infinity : dayOfIso(u.validTo);
+    const from = u.validFrom === undefined ? -Infinity : isoToDay(u.validFrom);
+    const to = u.validTo === undefined ? Infinity : isoToDay(u.validTo);
     if (start < from || end > to) {
       out.push({
         code: 'UNIT_NOT_VALID',
@@ -75,7 +74,7 @@ export function tripWarnings(f: TripWarningFacts): Warning[] {
     out.push({
       code: 'AFTER_AS_OF',
       field: 'endDate',
-      message: warningMessage('AFTER_AS_OF', { value: isoToDisplay(isoOf(f.asOf)) }),
+      message: warningMessage('AFTER_AS_OF', { value: isoToDisplay(dayToIso(f.asOf)) }),
     });
   }
   if (f.countable === 0) {

@@ -2,9 +2,9 @@
  * What the engine needs of one year, computed once per year and cached: the policy, the
  * countable-date mask and its prefix sums, the window, and the counting range up to `asOf`.
  */
+import { isoToDay, yearOfDay } from '../dates';
 import { CountableCalendar } from '../calendar';
 import type { Policy } from '../models';
-import { dayOfIso, yearOf } from './day-math';
 
 export interface YearContext {
   readonly year: number;
@@ -50,7 +50,7 @@ export class YearContexts {
   ofDay(day: number): YearContext {
     const last = this.last;
     if (last !== undefined && day >= last.first && day <= last.last) return last;
-    return (this.last = this.get(yearOf(day)));
+    return (this.last = this.get(yearOfDay(day)));
   }
 
   /** Countable dates from `first` to `last` inclusive (any years). */
@@ -71,8 +71,8 @@ export class YearContexts {
     const { start, mask } = this.calendar.year(year);
     const cum = new Int32Array(mask.length + 1);
     for (let i = 0; i < mask.length; i++) cum[i + 1] = cum[i] + mask[i];
-    const windowStart = dayOfIso(policy.windowStart);
-    const windowEnd = dayOfIso(policy.windowEnd);
+    const windowStart = isoToDay(policy.windowStart);
+    const windowEnd = isoToDay(policy.windowEnd);
     return {
       year,
       policy,
