@@ -30,6 +30,10 @@ export interface Range extends LoadableObject {
   numberFormat: Matrix;
   address: string;
   rowCount: number;
+  columnCount: number;
+  /** 0-based row and column of the range's top-left cell on its sheet. */
+  rowIndex: number;
+  columnIndex: number;
   columnHidden: boolean;
   format: RangeFormat;
   dataValidation: {
@@ -53,6 +57,7 @@ export interface Table extends LoadableObject {
   name: string;
   isNullObject: boolean;
   showBandedRows: boolean;
+  worksheet: Worksheet;
   getHeaderRowRange(): Range;
   getDataBodyRange(): Range;
   rows: { add(index?: number | null, values?: Matrix): unknown };

@@ -2,12 +2,14 @@
  * Strings written into cells are data, never formulas: a string beginning with `=`, `+`, `-`
  * or `@` is written with a leading apostrophe, which Excel keeps as a text prefix (the cell
  * shows and returns the text without it). So is a string Excel would otherwise turn into a
- * number, date or boolean (`01`, `3/5`, `TRUE`), so that text stays text. Numbers and
- * booleans are written as they are.
+ * number, date or boolean (`01`, `3/5`, `1e5`, `TRUE`), so that text stays text — a content
+ * hash such as `12345678e0123` included. Numbers and booleans are written as they are.
+ * Cells formatted as text (`@`) take strings verbatim and are written without the apostrophe
+ * (see `TableEdit`).
  */
 
 const FORMULA_START = /^[=+\-@]/;
-const COERCIBLE = /^(\s*[\d.,/:%\s]*\d[\d.,/:%\s]*|true|false)$/i;
+const COERCIBLE = /^(\s*[\d.,/:%\s]*\d[\d.,/:%\s]*|\s*[\d.,]*\d[\d.,]*e[-+]?\d+\s*|true|false)$/i;
 export type CellValue = string | number | boolean;
 
 export function isFormulaLike(text: string): boolean {

@@ -2,8 +2,12 @@
  * A small typed fake of the Excel API: exactly the subset addin/excel/excel-api.ts declares.
  * It counts `context.sync()` calls, requires `load` + `sync` before a loaded property is read
  * (as Office.js does), checks matrix sizes on writes, and stores values, formulas and number
- * formats so that escaping can be checked: a written string beginning with `=` becomes a
- * formula, one beginning with `'` is stored as the text after the apostrophe.
+ * formats so that escaping can be checked. A string written through `Range.values` is taken
+ * the way Excel takes typed input: into a text-formatted (`@`) cell verbatim (an apostrophe
+ * included); elsewhere a leading `'` is a text prefix (dropped), a leading `=`, `+`, `-` or `@`
+ * makes a formula, and text Excel reads as a number, date, time or boolean is coerced (marked
+ * `coerced`). Each sync's payload is measured (the JSON of the values and number formats sent
+ * and loaded, non-ASCII counted as `\uXXXX` escapes), as Excel on the web caps it at 5 MB.
  *
  * Self-contained (type imports only): the browser test transpiles this file and injects it
  * into the page as `Excel`.
@@ -26,6 +30,39 @@ export interface FakeCell {
   value: unknown;
   formula: string | null;
   numberFormat: string;
+  /** Written text Excel turned into a number, date, time or boolean. */
+  coerced?: boolean;
+}
+
+/** A sync's payload in bytes: what the add-in sent (writes) and what came back (loads). */
+export interface SyncPayload {
+  request: number;
+  response: number;
+}
+
+/** JSON size with every non-ASCII character counted as a `\uXXXX` escape (the worst case). */
+export function payloadBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? '';
+  let n = json.length;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) n += 5;
+  return n;
+}
+
+const NUMBER_TEXT = /^\s*[-+]?(\d[\d,]*(\.\d*)?|\.\d+)(e[-+]?\d+)?%?\s*$/i;
+const DATE_TEXT = /^\s*\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\s*$/;
+const TIME_TEXT = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/;
+
+/** How Excel stores a string written into a cell with `numberFormat` (typed-input rules). */
+export function excelInput(text: string, numberFormat: string): Pick<FakeCell, 'value' | 'formula' | 'coerced'> {
+  if (numberFormat === '@') return { value: text, formula: null };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: null };
+  const number = NUMBER_TEXT.test(text) ? Number(text.replace(/[,%\s]/g, '')) : NaN;
+  // A number too large for Excel (1e400) stays text.
+  if (Number.isFinite(number)) return { value: number, formula: null, coerced: true };
+  if (/^[=+\-@]./s.test(text)) return { value: '#FORMULA', formula: text };
+  if (DATE_TEXT.test(text) || TIME_TEXT.test(text)) return { value: `#DATE(${text})`, formula: null, coerced: true };
+  if (/^\s*(true|false)\s*$/i.test(text)) return { value: /true/i.test(text), formula: null, coerced: true };
+  return { value: text, formula: null };
 }
 
 interface SheetModel {
@@ -112,7 +149,11 @@ class Proxy {
   }
   /** Called by sync(): takes the values of the requested properties. */
   take(): void {
-    for (const p of this.requested) this.snapshot.set(p, this.read(p));
+    for (const p of this.requested) {
+      const v = this.read(p);
+      if (p === 'values' || p === 'numberFormat') this.fake.pending.response += payloadBytes(v);
+      this.snapshot.set(p, v);
+    }
   }
   protected read(_prop: string): unknown {
     return undefined;
@@ -155,6 +196,9 @@ class FakeRange extends Proxy implements Range {
     if (prop === 'values') return grid((x) => x?.value ?? '');
     if (prop === 'numberFormat') return grid((x) => x?.numberFormat ?? 'General');
     if (prop === 'rowCount') return this.rows;
+    if (prop === 'columnCount') return this.cols;
+    if (prop === 'rowIndex') return this.r;
+    if (prop === 'columnIndex') return this.c;
     if (prop === 'address') return this.address;
     return undefined;
   }
@@ -165,16 +209,13 @@ class FakeRange extends Proxy implements Range {
   set values(m: Matrix) {
     this.check(m, 'values');
     this.fake.writtenCells += this.rows * this.cols;
+    this.fake.pending.request += payloadBytes(m);
     m.forEach((row, i) =>
       row.forEach((v, j) => {
         const cell = this.cell(this.r + i, this.c + j);
-        if (typeof v === 'string' && v.startsWith("'")) {
-          cell.value = v.slice(1);
-          cell.formula = null;
-        } else if (typeof v === 'string' && v.startsWith('=')) {
-          cell.formula = v;
-          cell.value = '#FORMULA';
-        } else {
+        delete cell.coerced;
+        if (typeof v === 'string') Object.assign(cell, excelInput(v, cell.numberFormat));
+        else {
           cell.value = v === null || v === undefined ? '' : v;
           cell.formula = null;
         }
@@ -186,6 +227,7 @@ class FakeRange extends Proxy implements Range {
   }
   set numberFormat(m: Matrix) {
     this.check(m, 'numberFormat');
+    this.fake.pending.request += payloadBytes(m);
     m.forEach((row, i) => row.forEach((f, j) => (this.cell(this.r + i, this.c + j).numberFormat = String(f))));
   }
   get address(): string {
@@ -193,6 +235,15 @@ class FakeRange extends Proxy implements Range {
   }
   get rowCount(): number {
     return this.loaded('rowCount');
+  }
+  get columnCount(): number {
+    return this.loaded('columnCount');
+  }
+  get rowIndex(): number {
+    return this.loaded('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loaded('columnIndex');
   }
   get columnHidden(): boolean {
     return [...Array(this.cols).keys()].every((j) => this.model.hiddenColumns.has(this.c + j));
@@ -375,6 +426,9 @@ class FakeTable extends Proxy implements Table {
   set showBandedRows(b: boolean) {
     this.m.showBandedRows = b;
   }
+  get worksheet(): Worksheet {
+    return new FakeSheet(this.fake, this.m.sheet);
+  }
   getHeaderRowRange(): Range {
     const t = this.m;
     return new FakeRange(this.fake, t.sheet, t.top, t.left, 1, t.width);
@@ -462,7 +516,7 @@ class FakeSheet extends Proxy implements Worksheet {
     return this.loaded('isNullObject');
   }
   get name(): string {
-    return this.m.name;
+    return this.loaded('name');
   }
   get visibility(): string {
     return this.m.visibility;
@@ -555,6 +609,8 @@ class FakeContext implements RequestContext {
     this.fake.syncCount++;
     for (const p of this.fake.pendingLoads) p.take();
     this.fake.pendingLoads.clear();
+    this.fake.payloads.push(this.fake.pending);
+    this.fake.pending = { request: 0, response: 0 };
   }
 }
 
@@ -564,6 +620,9 @@ export class FakeExcel implements ExcelLike {
   readonly tables = new Map<string, TableModel>();
   readonly pendingLoads = new Set<{ take(): void }>();
   syncCount = 0;
+  /** Each sync's payload, in order. */
+  payloads: SyncPayload[] = [];
+  pending: SyncPayload = { request: 0, response: 0 };
   runCount = 0;
   writtenCells = 0;
   suspensions = { calculation: 0, screen: 0 };
@@ -666,9 +725,24 @@ export class FakeExcel implements ExcelLike {
     this.setCell(t.sheet.name, t.top + 1 + row, t.left + j, value);
   }
 
+  /** What typing does (not an API write): `=` starts a formula, a leading `'` keeps text, else as typed. */
   private setCell(sheet: string, r: number, c: number, v: unknown): void {
-    new FakeRange(this, this.sheet(sheet), r, c, 1, 1).values = [[v]];
+    const cells = this.sheet(sheet).cells;
+    const k = key(r, c);
+    const cell = cells.get(k) ?? { value: '', formula: null, numberFormat: 'General' };
+    cells.set(k, cell);
+    delete cell.coerced;
+    if (typeof v === 'string' && v.startsWith("'")) Object.assign(cell, { value: v.slice(1), formula: null });
+    else if (typeof v === 'string' && v.startsWith('=')) Object.assign(cell, { value: '#FORMULA', formula: v });
+    else Object.assign(cell, { value: v === null || v === undefined ? '' : v, formula: null });
   }
+
+  /** The largest request and response payload of the syncs since `from` (an index into `payloads`). */
+  maxPayload(from = 0): SyncPayload {
+    const slice = this.payloads.slice(from);
+    return { request: Math.max(0, ...slice.map((p) => p.request)), response: Math.max(0, ...slice.map((p) => p.response)) };
+  }
+
 }
 
 /** For the browser: `window.Excel = createFakeExcel()`. */

@@ -7,7 +7,7 @@ describe('escapeCell', () => {
     expect(escapeCell(text)).toBe(`'${text}`);
   });
 
-  it.each(['01', '3/5', '1.500.000', '12:30', 'TRUE', 'false'])('keeps %s as text (Excel would coerce it)', (text) => {
+  it.each(['01', '3/5', '1.500.000', '12:30', 'TRUE', 'false', '12345678e0123', '1E5', '2.5e-3', ' 42 '])('keeps %s as text (Excel would coerce it)', (text) => {
     expect(escapeCell(text)).toBe(`'${text}`);
   });
 
@@ -20,6 +20,24 @@ describe('escapeCell', () => {
     expect(escapeCell(undefined)).toBe('');
   });
 
+  it('a content hash (16 hex digits) or a version always reads back as the same text', async () => {
+    const excel = new FakeExcel();
+    excel.addSheet('S');
+    const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
+    const digitsAndE = fc.stringMatching(/^[0-9]{1,8}[eE][0-9]{1,3}$/);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hex, digitsAndE), async (text) => {
+        await excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('S').getRange('A1').values = escapeMatrix([[text]]);
+          await ctx.sync();
+        });
+        expect(excel.at('S', 'A1')).toMatchObject({ value: text, formula: null });
+        expect(excel.at('S', 'A1').coerced).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('recognises formula starts', () => {
     expect(isFormulaLike('=A1')).toBe(true);
     expect(isFormulaLike('a=1')).toBe(false);
@@ -29,13 +47,14 @@ describe('escapeCell', () => {
     const excel = new FakeExcel();
     excel.addSheet('S');
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 20 }), async (text) => {
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 20 }), fc.stringMatching(/^[-+=@ 0-9.,:/eE%]{1,12}$/)), async (text) => {
         await excel.run(async (ctx) => {
           ctx.workbook.worksheets.getItem('S').getRange('A1').values = escapeMatrix([[text]]);
           await ctx.sync();
         });
         const cell = excel.at('S', 'A1');
         expect(cell.formula).toBeNull();
+        expect(cell.coerced).toBeUndefined();
         expect(cell.value).toBe(text);
       }),
       { numRuns: 200 },
