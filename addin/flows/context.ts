@@ -7,7 +7,7 @@ import type { SheetTable } from '../excel/adapter';
 import type { TableSpec } from '../sheet/columns';
 import { blockingMissing, mapHeaders, type ColumnMap } from '../sheet/header-map';
 import { TableEdit } from '../sheet/table-edit';
-import { DATE_FORMAT } from '../sheet/columns';
+import { DATE_FORMAT, TEXT_CODE_FIELDS, TEXT_FORMAT } from '../sheet/columns';
 
 export interface Progress {
   /** Vietnamese text of the step. */
@@ -35,10 +35,15 @@ export interface BoundTable {
   edit: TableEdit;
 }
 
-/** The number formats of the columns the add-in writes (dates shown dd/mm/yyyy). */
+/** The number formats of the columns the add-in writes (dates shown dd/mm/yyyy, codes as text). */
 export function columnFormats(spec: TableSpec, map: ColumnMap): Map<number, string> {
   const formats = new Map<number, string>();
-  for (const f of spec.fields) if (f.type === 'date' && map.fields[f.field] !== undefined) formats.set(map.fields[f.field], DATE_FORMAT);
+  for (const f of spec.fields) {
+    const col = map.fields[f.field];
+    if (col === undefined) continue;
+    if (f.type === 'date') formats.set(col, DATE_FORMAT);
+    else if (TEXT_CODE_FIELDS.has(f.field)) formats.set(col, TEXT_FORMAT);
+  }
   for (const m of spec.meta) if (m.numberFormat && map.meta[m.key] !== undefined) formats.set(map.meta[m.key] as number, m.numberFormat);
   return formats;
 }

@@ -63,6 +63,10 @@ export interface TableSpec {
 }
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
+/** Excel's text number format: the cell keeps what is written as text (`01` stays `01`). */
+export const TEXT_FORMAT = '@';
+/** Code columns are text-formatted, so `01` stays `01`. */
+export const TEXT_CODE_FIELDS: ReadonlySet<string> = new Set(['cadreId', 'unitCode', 'parentCode', 'mergedInto', 'orderNo']);
 export const BOOL_VALUES = ['Có', 'Không'] as const;
 
 const label = (field: string): string => FIELD_LABELS[field] ?? field;

@@ -4,6 +4,7 @@
  * consecutive changed cells (untouched cells are never rewritten, so users' formulas in them
  * survive). Values set here are data: they are escaped when the write is built.
  */
+import { TEXT_FORMAT } from './columns';
 import { escapeCell, type CellValue } from './escape';
 
 /** What the adapter writes into a table (row indexes are body rows, 0-based). */
@@ -123,8 +124,10 @@ export class TableEdit {
       let start = -1;
       const flush = (end: number): void => {
         if (start < 0) return;
-        const values = kept.slice(start, end).map((r) => [escapeCell(r.cells[col] as CellValue)]);
         const numberFormat = this.formats.get(col);
+        // A text-formatted cell keeps any string verbatim (an apostrophe would stay in it).
+        const write = numberFormat === TEXT_FORMAT ? (v: unknown): CellValue => (v === null || v === undefined ? '' : (v as CellValue)) : (v: unknown) => escapeCell(v as CellValue);
+        const values = kept.slice(start, end).map((r) => [write(r.cells[col])]);
         runs.push({ row: start, col, values, ...(numberFormat ? { numberFormat } : {}) });
         start = -1;
       };

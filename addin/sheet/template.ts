@@ -6,7 +6,7 @@
 import type { Category } from '../../shared/models';
 import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../../shared/messages';
 import { sheetRef } from './address';
-import { DATE_FORMAT, TABLE_SPECS, type FieldColumn, type ListSource, type TableSpec } from './columns';
+import { DATE_FORMAT, TABLE_SPECS, TEXT_CODE_FIELDS, TEXT_FORMAT, type FieldColumn, type ListSource, type TableSpec } from './columns';
 import { STATUS_PREFIX } from './status-text';
 
 export const LISTS_SHEET = 'Danh mục';
@@ -71,9 +71,6 @@ export const REPORT_COLORS: readonly ColorRule[] = [
   begins(REPORT_STATUS_LABELS.on_time, GREEN),
 ];
 
-/** Code columns are text, so `01` stays `01`. */
-const TEXT_CODE_FIELDS = new Set(['cadreId', 'unitCode', 'parentCode', 'mergedInto', 'orderNo']);
-
 export function listSource(list: ListSource, categoryCount: number): string {
   switch (list.kind) {
     case 'column':
@@ -86,7 +83,7 @@ export function listSource(list: ListSource, categoryCount: number): string {
 }
 
 function fieldSetup(f: FieldColumn, categoryCount: number): ColumnSetup {
-  const numberFormat = f.type === 'date' ? DATE_FORMAT : TEXT_CODE_FIELDS.has(f.field) ? '@' : undefined;
+  const numberFormat = f.type === 'date' ? DATE_FORMAT : TEXT_CODE_FIELDS.has(f.field) ? TEXT_FORMAT : undefined;
   return {
     header: f.header,
     width: f.width,

@@ -446,6 +446,16 @@ class FakeTable extends Proxy implements Table {
         if (index !== null && index !== undefined) throw new Error('fake: rows.add only appends');
         const count = values?.length ?? 1;
         const at = t.top + 1 + t.bodyRows;
+        // New table rows take the number formats of the row above, as in Excel.
+        for (let j = 0; j < t.width; j++) {
+          const above = t.sheet.cells.get(key(at - 1, t.left + j))?.numberFormat ?? 'General';
+          for (let i = 0; i < count; i++) {
+            const k = key(at + i, t.left + j);
+            const cell = t.sheet.cells.get(k) ?? { value: '', formula: null, numberFormat: 'General' };
+            cell.numberFormat = above;
+            t.sheet.cells.set(k, cell);
+          }
+        }
         t.bodyRows += count;
         if (values) new FakeRange(fake, t.sheet, at, t.left, count, t.width).values = values;
         return undefined;

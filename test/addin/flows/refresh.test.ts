@@ -58,6 +58,23 @@ describe('refreshFromServer', () => {
     expect(api.store.get('trips')!.get('t2')!.unit).toBe('tại máy 2');
   });
 
+  it('keeps codes as typed in the text-formatted code columns (leading zeros, formula-like text)', async () => {
+    const { excel, api, client } = await setup();
+    api.seed('cadres', { id: '007', cadreId: '007', fullName: '=An', department: '-BTC', position: 'CV', subject: true });
+    api.seed('trips', { ...tripRow(1), cadreId: '007', orderNo: '0123' });
+    for (let i = 2; i < 5; i++) api.seed('trips', { ...tripRow(i), cadreId: '007', orderNo: `+${i}` });
+    await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(excel.bodyCell('CanBo', 0, 'Mã cán bộ')).toMatchObject({ value: '007', formula: null, numberFormat: '@' });
+    expect(excel.bodyCell('CanBo', 0, 'Họ và tên')).toMatchObject({ value: '=An', formula: null });
+    expect(excel.bodyCell('CanBo', 0, 'Ban/Văn phòng')).toMatchObject({ value: '-BTC', formula: null });
+    expect(excel.bodyCell('DiCoSo', 0, 'Số công lệnh')).toMatchObject({ value: '0123', formula: null, numberFormat: '@' });
+    for (let r = 0; r < 4; r++) expect(excel.bodyCell('DiCoSo', r, 'Mã cán bộ')).toMatchObject({ value: '007', formula: null });
+    expect(excel.bodyCell('DiCoSo', 3, 'Số công lệnh')).toMatchObject({ value: '+4', formula: null });
+    api.requests.length = 0;
+    const p = await publishChanges({ excel, api: client, year: 2025 });
+    expect(p.sent).toBe(0);
+  });
+
   it('removes rows deleted on the server', async () => {
     const { excel, api, client } = await setup();
     api.seed('trips', tripRow(1));

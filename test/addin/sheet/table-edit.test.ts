@@ -8,6 +8,17 @@ const body = [
 ];
 
 describe('TableEdit', () => {
+  it('writes strings verbatim with the text format into a text-formatted column', () => {
+    const e = new TableEdit('T', 3, body, new Map([[0, '@']]));
+    e.set(0, 0, '007');
+    e.set(1, 0, '=x');
+    e.set(2, 1, '007');
+    expect(e.toWrite().runs).toEqual([
+      { row: 0, col: 0, values: [['007'], ['=x']], numberFormat: '@' },
+      { row: 2, col: 1, values: [["'007"]] },
+    ]);
+  });
+
   it('writes only changed cells, as runs of consecutive rows per column, escaped', () => {
     const e = new TableEdit('T', 3, body, new Map([[1, '0.0']]));
     e.set(0, 2, 'x');
