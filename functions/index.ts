@@ -4,9 +4,9 @@
  * job with `app.timer`. CORS on Azure is set on the Function App, not here.
  */
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
-import { ApiError, errorResponse, NotFoundError } from './http/errors';
+import { errorResponse, NotFoundError } from './http/errors';
 import { fromAzureRequest, toAzureResponse } from './http/azure';
-import { execute } from './pipeline';
+import { execute, routingFailure } from './pipeline';
 import { createRouter } from './router';
 import { ROUTES, TIMERS } from './routes';
 import { createServices, type Services } from './services';
@@ -40,8 +40,7 @@ export function registerAll(): void {
           const { route, params } = router.match(req.method, req.path);
           return toAzureResponse(await execute(route, req, params, s));
         } catch (err) {
-          if (err instanceof ApiError) return toAzureResponse(errorResponse(err));
-          throw err;
+          return toAzureResponse(routingFailure(err, req, s));
         }
       },
     });

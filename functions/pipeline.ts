@@ -4,7 +4,15 @@
  */
 import { canAccessOrg } from './auth/keys';
 import { roleAtLeast } from './auth/roles';
-import { ApiError, errorResponse, ForbiddenError, InternalError, StorageUnavailableError, UnauthenticatedError } from './http/errors';
+import {
+  ApiError,
+  errorResponse,
+  ForbiddenError,
+  InternalError,
+  MethodNotAllowedError,
+  StorageUnavailableError,
+  UnauthenticatedError,
+} from './http/errors';
 import { orgParam } from './http/params';
 import type { ApiRequest, ApiResponse } from './http/types';
 import type { Route } from './route';
@@ -35,4 +43,15 @@ export function failure(err: unknown, route: Route | null, services: Services): 
     error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
   });
   return errorResponse(new InternalError());
+}
+
+/**
+ * The answer to a request the router refused: 404, or 405 — after the key check when every
+ * route of the path takes a key (authentication comes before anything else).
+ */
+export function routingFailure(err: unknown, req: Pick<ApiRequest, 'header'>, services: Services): ApiResponse {
+  if (err instanceof MethodNotAllowedError && err.needsKey && !services.keys.authenticate(req.header('x-api-key'))) {
+    return errorResponse(new UnauthenticatedError());
+  }
+  return failure(err, null, services);
 }

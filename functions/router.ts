@@ -35,11 +35,13 @@ export function createRouter(routes: readonly Route[]): Router {
     match(method, path) {
       const trimmed = path.replace(/^\/+/, '');
       const allowed: string[] = [];
+      let needsKey = true;
       for (const c of compiled) {
         const m = c.regex.exec(trimmed);
         if (!m) continue;
         if (c.route.method !== method.toUpperCase()) {
           allowed.push(c.route.method);
+          if (c.route.role === null) needsKey = false;
           continue;
         }
         const params: Record<string, string> = {};
@@ -54,7 +56,7 @@ export function createRouter(routes: readonly Route[]): Router {
         if (bad) throw new NotFoundError();
         return { route: c.route, params };
       }
-      if (allowed.length > 0) throw new MethodNotAllowedError(allowed);
+      if (allowed.length > 0) throw new MethodNotAllowedError(allowed, needsKey);
       throw new NotFoundError();
     },
   };

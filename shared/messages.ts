@@ -130,6 +130,8 @@ export interface MessageDetail {
   related?: readonly string[];
 }
 
+const isBlankValue = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 const ERROR_TEXT: Readonly<Record<ErrorCode, (f: string, d: MessageDetail) => string>> = {
   REQUIRED: (f) => `${f}: bắt buộc phải nhập.`,
   INVALID_FORMAT: (f, d) =>
@@ -143,7 +145,8 @@ const ERROR_TEXT: Readonly<Record<ErrorCode, (f: string, d: MessageDetail) => st
     `${f}: ${quoteValue(d.value)} không hợp lệ — số ngày phải là bội của 0,5, lớn hơn 0${
       d.expected ? ` và không quá ${d.expected} ngày được tính của đợt` : ''
     }.`,
-  NO_CATEGORY: (f) => `${f}: chưa chọn nội dung công tác nào.`,
+  NO_CATEGORY: (f, d) =>
+    `${f}: chưa chọn nội dung công tác nào${isBlankValue(d.value) ? '' : ` (đã nhập ${quoteValue(d.value)})`}.`,
   UNKNOWN_CATEGORY: (f, d) =>
     `${f}: nội dung ${quoteValue(d.value)} không có trong danh mục của đơn vị.`,
   REPORT_BEFORE_START: (f, d) => `${f}: ${quoteValue(d.value)} ở trước ngày đi.`,
@@ -156,7 +159,7 @@ const ERROR_TEXT: Readonly<Record<ErrorCode, (f: string, d: MessageDetail) => st
       d.related?.length ? ` (${d.related.length} đợt)` : ''
     }.`,
   DUPLICATE_ID: (f, d) => `${f}: mã ${quoteValue(d.value)} bị lặp trong cùng một lần gửi.`,
-  FORBIDDEN: (f) => `${f}: chỉ lãnh đạo (quyền leader trở lên) mới được thay đổi.`,
+  FORBIDDEN: (f, d) => `${f}: ${quoteValue(d.value)} — chỉ lãnh đạo (quyền leader trở lên) mới được thay đổi.`,
 };
 
 /** The Vietnamese message of an error on `field`, naming the field and the bad value. */
@@ -195,7 +198,7 @@ export function warningMessage(code: WarningCode, detail: MessageDetail = {}): s
 /** Messages of whole-request errors (api.md "Errors of a whole request"). */
 export const REQUEST_ERROR_MESSAGES = {
   BAD_JSON: 'Nội dung gửi lên không phải JSON hợp lệ.',
-  BAD_BODY: 'Nội dung gửi lên không đúng dạng yêu cầu (cần {"rows":[…]}).',
+  BAD_BODY: 'Nội dung gửi lên không đúng dạng yêu cầu.',
   INVALID_PARAM: 'Tham số không hợp lệ.',
   INVALID_POLICY: 'Cấu hình năm không hợp lệ.',
   UNAUTHENTICATED: 'Thiếu khoá API hoặc khoá không đúng (tiêu đề x-api-key).',

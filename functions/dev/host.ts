@@ -5,10 +5,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, errorResponse, NotFoundError, TooLargeError } from '../http/errors';
+import { errorResponse, NotFoundError, TooLargeError } from '../http/errors';
 import { decodeUtf8 } from '../http/azure';
 import type { ApiRequest, ApiResponse } from '../http/types';
-import { execute, failure } from '../pipeline';
+import { execute, failure, routingFailure } from '../pipeline';
 import { createRouter } from '../router';
 import { ROUTES, TIMERS } from '../routes';
 import { createServices, type ApiEnv, type Services } from '../services';
@@ -124,7 +124,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
           const { route, params } = router.match(method, apiReq.path);
           response = await execute(route, apiReq, params, services);
         } catch (err) {
-          response = err instanceof ApiError ? errorResponse(err) : failure(err, null, services);
+          response = routingFailure(err, apiReq, services);
         }
       }
       const unread = !apiReq || !apiReq.consumed();

@@ -23,7 +23,7 @@ const MAX_ROUNDS = 5;
 
 export async function putPolicy(ctx: RouteContext): Promise<ApiResponse> {
   const year = yearParam(ctx);
-  const body = await readObjectBody(ctx.req);
+  const body = await readObjectBody(ctx.req, 'Cần một đối tượng JSON gồm các thiết lập của cấu hình năm, ví dụ {"requiredDays":60}.');
   const parsed = parsePolicy(body, year);
   if (!parsed.ok) throw new InvalidPolicyError(parsed.errors);
   const policy = parsed.policy;

@@ -21,14 +21,14 @@ const rowsBody = z.object({ rows: z.array(z.unknown()) });
 /** `{"rows":[…]}` with at most 5,000 rows. */
 export async function readRowsBody(req: ApiRequest): Promise<unknown[]> {
   const parsed = rowsBody.safeParse(await readJson(req));
-  if (!parsed.success) throw new BadBodyError();
+  if (!parsed.success) throw new BadBodyError('Cần {"rows":[…]}: một danh sách các dòng.');
   if (parsed.data.rows.length > MAX_ROWS) throw new TooLargeError();
   return parsed.data.rows;
 }
 
-/** A JSON object body (a policy, the job's `{}`). */
-export async function readObjectBody(req: ApiRequest): Promise<Record<string, unknown>> {
+/** A JSON object body; `expected` says what it should hold (for the message). */
+export async function readObjectBody(req: ApiRequest, expected: string): Promise<Record<string, unknown>> {
   const parsed = z.record(z.string(), z.unknown()).safeParse(await readJson(req));
-  if (!parsed.success) throw new BadBodyError();
+  if (!parsed.success) throw new BadBodyError(expected);
   return parsed.data;
 }

@@ -57,7 +57,11 @@ export class NotFoundError extends ApiError {
 export class MethodNotAllowedError extends ApiError {
   readonly status = 405;
   readonly code = 'METHOD_NOT_ALLOWED' as const;
-  constructor(allow: readonly string[]) {
+  /** `needsKey`: every route of the path takes a key, so the key is checked before this answer. */
+  constructor(
+    allow: readonly string[],
+    readonly needsKey = false,
+  ) {
     super();
     this.headers.Allow = allow.join(', ');
   }

@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/messages';
 import type { EntityByKind, FieldError, Kind, Registration } from '../../shared/models';
 import type { PlannedWrite, StoredRow } from '../storage/types';
 import { sameContent } from './canonical';
-import type { PreparedRow } from './prepare';
+import type { PreparedRow, UpsertRow } from './prepare';
 
 export type Decision =
   | { readonly outcome: 'rejected'; readonly errors: FieldError[] }
@@ -28,7 +28,7 @@ function approvalErrors(record: Registration, stored: StoredRow | null | undefin
     errors.push({ field: 'approved', code: 'FORBIDDEN', message: errorMessage('FORBIDDEN', 'approved', { value: record.approved }) });
   }
   if ((record.approvedBy ?? null) !== (before?.approvedBy ?? null)) {
-    errors.push({ field: 'approvedBy', code: 'FORBIDDEN', message: errorMessage('FORBIDDEN', 'approvedBy', { value: record.approvedBy }) });
+    errors.push({ field: 'approvedBy', code: 'FORBIDDEN', message: errorMessage('FORBIDDEN', 'approvedBy', { value: record.approvedBy ?? '' }) });
   }
   return errors;
 }
@@ -66,10 +66,17 @@ export function decide<K extends Kind>(
     };
   }
 
-  if (kind === 'registrations' && !opts.canApprove) {
+  const decision = decideUpsert(kind, row, stored);
+  // Only a row that would be written can change an approval; a conflict or an unchanged row
+  // changes nothing, so it answers as such whatever the key's role.
+  if (kind === 'registrations' && !opts.canApprove && 'write' in decision) {
     const errors = approvalErrors(row.record as Registration, stored);
     if (errors.length > 0) return { outcome: 'rejected', errors };
   }
+  return decision;
+}
+
+function decideUpsert<K extends Kind>(kind: K, row: UpsertRow<K>, stored: StoredRow<EntityByKind[K]> | null | undefined): Decision {
   if (!stored) {
     if (row.version !== null) return { outcome: 'conflict', stored: null };
     return {

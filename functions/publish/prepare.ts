@@ -3,10 +3,11 @@
  * or a validated record, with its id, version and ref. Duplicate ids: every copy after the
  * first is rejected with DUPLICATE_ID. Trips and absences without an id get a new one.
  */
-import { parseBoolean, parseText } from '../../shared/cells';
+import { isBlank, parseBoolean, parseText } from '../../shared/cells';
 import { CLIENT_ID_PATTERN, CODE_PATTERN, rawRowId, rowId } from '../../shared/ids';
 import { errorMessage } from '../../shared/messages';
 import type { EntityByKind, FieldError, Kind } from '../../shared/models';
+import { BOOLEAN_EXPECTED } from '../../shared/schemas/fields';
 import { validateRow, type ValidationContext } from '../../shared/validate';
 
 interface Base {
@@ -81,8 +82,10 @@ export function createPreparer<K extends Kind>(
       const v = validateRow(kind, raw, ctx);
       return { type: 'rejected', index, ref, id: null, errors: v.ok ? [] : v.errors };
     }
-    const isDelete = parseBoolean(row.deleted) === true;
-    let id = rawRowId(kind, row) ?? (kind === 'registrations' || kind === 'cadres' || kind === 'units' ? parseText(row.id) || null : null);
+    const deletedFlag = isBlank(row.deleted) ? false : parseBoolean(row.deleted);
+    const isDelete = deletedFlag === true;
+    const sentId = rawRowId(kind, row) ?? (kind === 'registrations' || kind === 'cadres' || kind === 'units' ? parseText(row.id) || null : null);
+    let id = sentId;
     let input: Record<string, unknown> = row;
     if (id === null && !isDelete && (kind === 'trips' || kind === 'absences')) {
       id = newId();
@@ -101,6 +104,13 @@ export function createPreparer<K extends Kind>(
       }
       seen.add(id);
     }
+    if (deletedFlag === null) {
+      // A delete flag that does not parse: neither delete nor store (the sender meant something).
+      const errors: FieldError[] = [
+        { field: 'deleted', code: 'INVALID_FORMAT', message: errorMessage('INVALID_FORMAT', 'deleted', { value: row.deleted, expected: BOOLEAN_EXPECTED }) },
+      ];
+      return { type: 'rejected', index, ref, id: sentId, errors };
+    }
     if (isDelete) {
       if (id === null || !idPatternOk(kind, id)) {
         const field = ID_FIELD[kind];
@@ -113,7 +123,8 @@ export function createPreparer<K extends Kind>(
       return { type: 'delete', index, ref, id, version: versionOf(row) };
     }
     const v = validateRow(kind, input, ctx);
-    if (!v.ok) return { type: 'rejected', index, ref, id, errors: v.errors };
+    // A rejected row answers the id as sent (null when the server would have made one).
+    if (!v.ok) return { type: 'rejected', index, ref, id: sentId, errors: v.errors };
     return { type: 'upsert', index, ref, id: rowId(kind, v.record), version: versionOf(row), record: v.record };
   };
 }

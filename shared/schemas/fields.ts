@@ -93,9 +93,12 @@ export const clientId: Parser<string> = patterned(CLIENT_ID_PATTERN, 'mã gồm 
 /** A date in any accepted form, to `YYYY-MM-DD`. */
 export const date: Parser<string> = (value) => parseDate(value) ?? new Problem('INVALID_DATE', { value });
 
+/** The forms a boolean takes, as a message names them. */
+export const BOOLEAN_EXPECTED = 'Có/Không, x, 1/0 hoặc TRUE/FALSE';
+
 /** A boolean in any accepted form. */
 export const boolean: Parser<boolean> = (value) =>
-  parseBoolean(value) ?? new Problem('INVALID_FORMAT', { value, expected: 'Có/Không, x, 1/0 hoặc TRUE/FALSE' });
+  parseBoolean(value) ?? new Problem('INVALID_FORMAT', { value, expected: BOOLEAN_EXPECTED });
 
 /** A number in any accepted form. */
 export const number: Parser<number> = (value) =>

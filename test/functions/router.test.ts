@@ -23,7 +23,9 @@ describe('router', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(MethodNotAllowedError);
       expect((err as MethodNotAllowedError).headers.Allow).toBe('GET, PUT');
+      expect((err as MethodNotAllowedError).needsKey).toBe(true);
     }
+    expect(() => router.match('POST', '/health')).toThrow(expect.objectContaining({ needsKey: false }));
   });
   it('compiles a pattern into one capture per parameter', () => {
     const { regex, names } = compilePattern('orgs/{org}/policies/{year}');

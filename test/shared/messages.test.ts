@@ -53,7 +53,7 @@ describe('errorMessage', () => {
     expect(message).toContain('Ngày đi (startDate)');
   });
 
-  it.each(ERROR_CODES.filter((c) => c !== 'REQUIRED' && c !== 'NO_CATEGORY' && c !== 'FORBIDDEN'))(
+  it.each(ERROR_CODES.filter((c) => c !== 'REQUIRED'))(
     '%s quotes the bad value',
     (code) => {
       expect(errorMessage(code, 'cost', { value: 'BAD-VALUE-1' })).toContain('"BAD-VALUE-1"');

@@ -56,6 +56,17 @@ describe('authentication and roles on every route', () => {
     expect((await api.call('GET', '/api/orgs/BAD_ORG/cadres', { key: KEYS.admin })).status).toBe(403);
   });
 
+  it('checks the key before answering 405 on a keyed path (health, keyless, answers 405 at once)', async () => {
+    for (const key of [null, 'wrong-key']) {
+      const res = await api.call('DELETE', '/api/orgs/demo/trips', { key });
+      expect([res.status, res.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+    const known = await api.call('DELETE', '/api/orgs/demo/trips', { key: KEYS.viewer });
+    expect([known.status, known.body.error.code, known.headers.get('allow')]).toEqual([405, 'METHOD_NOT_ALLOWED', 'GET']);
+    const health = await api.call('DELETE', '/api/health', { key: null });
+    expect(health.status).toBe(405);
+  });
+
   it('never echoes the key or a stack trace', async () => {
     const res = await api.call('GET', '/api/orgs/demo/cadres', { key: 'secret-looking-key-123' });
     expect(JSON.stringify(res.body)).not.toContain('secret-looking-key-123');

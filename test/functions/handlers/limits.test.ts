@@ -31,6 +31,18 @@ describe('request limits and malformed requests', () => {
     }
   });
 
+  it('400 BAD_BODY for a policy that is not a JSON object, with a message about the policy (not rows)', async () => {
+    for (const body of [[], 'x', 42, null]) {
+      const res = await api.call('PUT', '/api/orgs/demo/policies/2025', { key: KEYS.admin, body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('BAD_BODY');
+      expect(res.body.error.message).not.toContain('rows');
+      expect(res.body.error.message).toContain('cấu hình năm');
+    }
+    const rows = await api.call('POST', '/api/orgs/demo/trips/publish', { key: KEYS.editor, body: { row: [] } });
+    expect(rows.body.error.message).toContain('{"rows":[…]}');
+  });
+
   it('413 TOO_LARGE over 5,000 rows', async () => {
     const rows = Array.from({ length: 5001 }, (_, i) => ({ id: `r${i}` }));
     const res = await api.call('POST', '/api/orgs/demo/trips/publish', { key: KEYS.editor, body: { rows } });

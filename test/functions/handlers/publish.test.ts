@@ -159,6 +159,53 @@ describe('POST /api/orgs/{org}/{kind}/publish', () => {
     expect((await api.call('GET', '/api/orgs/demo/registrations?year=2024')).body.rows).toEqual([]);
   });
 
+  it('answers id null for a rejected row sent without an id (the server makes none for it)', async () => {
+    const res = await publishTrips([{ ...trip('', 'CB01', '01/05/2025', '31/04/2025'), ref: 'no-id' }]);
+    expect(res.body.results[0]).toMatchObject({ ref: 'no-id', id: null, version: null, outcome: 'rejected' });
+    expect(res.body.results[0].errors[0]).toMatchObject({ field: 'endDate', code: 'INVALID_DATE' });
+    const absence = await api.call('POST', '/api/orgs/demo/absences/publish', { key: KEYS.editor, body: { rows: [{ cadreId: 'CB01', from: 'x', reason: 'sick' }] } });
+    expect(absence.body.results[0]).toMatchObject({ id: null, outcome: 'rejected' });
+  });
+
+  it('rejects a row whose deleted flag does not parse, naming the field and the value, and stores nothing', async () => {
+    const res = await publishTrips([{ ...trip('t-flag', 'CB01', '02/05/2025', '02/05/2025'), deleted: 'maybe' }]);
+    expect(res.body.results[0]).toMatchObject({ id: 't-flag', outcome: 'rejected', version: null });
+    expect(res.body.results[0].errors).toEqual([expect.objectContaining({ field: 'deleted', code: 'INVALID_FORMAT' })]);
+    expect(res.body.results[0].errors[0].message).toContain('"maybe"');
+    const stored = await api.call('GET', '/api/orgs/demo/trips?includeDeleted=true');
+    expect(stored.body.rows.some((r: { id: string }) => r.id === 't-flag')).toBe(false);
+    // "not deleted" in a sheet form is an ordinary row
+    const kept = await publishTrips([{ ...trip('t-flag', 'CB01', '02/05/2025', '02/05/2025'), deleted: 'Không' }]);
+    expect(kept.body.results[0].outcome).toBe('created');
+  });
+
+  it('answers conflict (not FORBIDDEN) to an editor whose stale registration row predates an approval', async () => {
+    const reg = { cadreId: 'CB03', year: 2025, q1Days: 10 };
+    const created = await api.call('POST', '/api/orgs/demo/registrations/publish', { key: KEYS.editor, body: { rows: [reg] } });
+    const v1 = created.body.results[0].version;
+    const approved = await api.call('POST', '/api/orgs/demo/registrations/publish', {
+      key: KEYS.leader,
+      body: { rows: [{ ...reg, approved: true, approvedBy: 'Bí thư', version: v1 }] },
+    });
+    expect(approved.body.results[0].outcome).toBe('updated');
+    const stale = await api.call('POST', '/api/orgs/demo/registrations/publish', { key: KEYS.editor, body: { rows: [{ ...reg, q2Days: 5, version: v1 }] } });
+    expect(stale.body.results[0]).toMatchObject({ outcome: 'conflict', version: approved.body.results[0].version, errors: [] });
+    expect(stale.body.results[0].current).toMatchObject({ id: 'CB03-2025', approved: true, approvedBy: 'Bí thư' });
+  });
+
+  it('names the bad value in NO_CATEGORY and in FORBIDDEN messages', async () => {
+    const res = await publishTrips([trip('t-nocat', 'CB01', '03/05/2025', '03/05/2025', { contents: ' ; ;' })]);
+    expect(res.body.results[0].errors[0]).toMatchObject({ field: 'contents', code: 'NO_CATEGORY' });
+    expect(res.body.results[0].errors[0].message).toContain('" ; ;"');
+    const reg = await api.call('POST', '/api/orgs/demo/registrations/publish', {
+      key: KEYS.editor,
+      body: { rows: [{ cadreId: 'CB01', year: 2027, approved: 'x', approvedBy: 'Chị Ba' }] },
+    });
+    const messages = reg.body.results[0].errors.map((e: { message: string }) => e.message);
+    expect(messages[0]).toContain('"true"');
+    expect(messages[1]).toContain('"Chị Ba"');
+  });
+
   it('filters GET trips by year (any date in the year)', async () => {
     await publishTrips([trip('t-ny', 'CB03', '29/12/2025', '02/01/2026')], KEYS.editor, '?asOf=2026-01-31');
     const y2026 = await api.call('GET', '/api/orgs/demo/trips?year=2026&asOf=2026-01-31');

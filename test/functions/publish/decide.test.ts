@@ -41,6 +41,20 @@ describe('decide', () => {
     expect(decide('trips', one({ id: 't1', deleted: true }), null, opts)).toEqual({ outcome: 'unchanged', stored: null });
     expect(decide('trips', one({ id: 't1', deleted: true, version: 'v0' }), stored(), opts)).toMatchObject({ outcome: 'conflict' });
   });
+  it('checks a registration approval only on a row that would be written', () => {
+    const reg = { cadreId: 'CB01', year: 2025, q1Days: 0, q2Days: 0, q3Days: 0, q4Days: 0, approved: true, approvedBy: 'Bí thư' };
+    const approved = { id: 'CB01-2025', record: reg, version: 'v2', deleted: false };
+    const prep = (r: Record<string, unknown>) => prepareRows('registrations', [r], ctx, () => 'x')[0];
+    // stale version: a conflict, whatever the approval in the row
+    expect(decide('registrations', prep({ cadreId: 'CB01', year: 2025, q1Days: 5, version: 'v1' }), approved, opts)).toMatchObject({ outcome: 'conflict' });
+    // the stored version: the row would clear the approval
+    expect(decide('registrations', prep({ cadreId: 'CB01', year: 2025, q1Days: 5, version: 'v2' }), approved, opts)).toMatchObject({
+      outcome: 'rejected',
+      errors: [{ field: 'approved', code: 'FORBIDDEN' }, { field: 'approvedBy', code: 'FORBIDDEN' }],
+    });
+    // keeping the approval is fine for an editor
+    expect(decide('registrations', prep({ ...reg, q1Days: 5, version: 'v2' }), approved, opts)).toMatchObject({ outcome: 'updated' });
+  });
   it('refuses to delete a cadre with trips', () => {
     const p = prepareRows('cadres', [{ cadreId: 'CB01', deleted: true, version: 'v1' }], ctx, () => 'x')[0];
     const cadreRow = { id: 'CB01', record: { cadreId: 'CB01', fullName: 'A', department: 'B', position: 'C', subject: true }, version: 'v1', deleted: false };
@@ -62,6 +76,18 @@ describe('prepareRows', () => {
       ['upsert', 'gen-2', 4],
     ]);
     expect((rows[1] as { errors: Array<{ code: string }> }).errors[0].code).toBe('DUPLICATE_ID');
+  });
+  it('answers the id as sent (null when none) for a rejected row, and rejects a delete flag that does not parse', () => {
+    const rows = prepareRows('trips', [raw({ id: undefined, endDate: 'x' }), raw({ deleted: 'perhaps' }), raw({ id: 't2', deleted: '' }), raw({ id: 't3', deleted: 'Không' })], ctx, () => 'gen');
+    expect(rows.map((r) => [r.type, r.id])).toEqual([
+      ['rejected', null],
+      ['rejected', 't1'],
+      ['upsert', 't2'],
+      ['upsert', 't3'],
+    ]);
+    expect((rows[1] as { errors: Array<{ field: string; code: string; message: string }> }).errors).toEqual([
+      expect.objectContaining({ field: 'deleted', code: 'INVALID_FORMAT', message: expect.stringContaining('"perhaps"') }),
+    ]);
   });
   it('needs only the id for a delete, and checks its form', () => {
     const rows = prepareRows('trips', [{ id: 't9', deleted: true }, { deleted: true }, { id: 'a b', deleted: 'Có' }], ctx, () => 'x');
