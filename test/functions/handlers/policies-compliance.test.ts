@@ -109,4 +109,31 @@ describe('policies, compliance, recalculate, history, audit, job', () => {
     expect(JSON.stringify([await history(2025), await history(2026)])).toBe(before);
     clock = NOW;
   });
+
+  it('defaults year and asOf to the date in Asia/Ho_Chi_Minh (already 2026 at 17:30 UTC on 31/12/2025)', async () => {
+    clock = new Date('2025-12-31T17:30:00Z');
+    try {
+      const compliance = await api.call('GET', '/api/orgs/demo/compliance', { key: KEYS.viewer });
+      expect(compliance.body).toMatchObject({ year: 2026, asOf: '2026-01-01' });
+      // a report dated today in Vietnam is not in the future
+      const pub = await api.call('POST', '/api/orgs/demo/trips/publish', {
+        key: KEYS.editor,
+        body: { rows: [trip('t-tz', 'CB02', '30/12/2025', '31/12/2025', { reportDate: '01/01/2026' })] },
+      });
+      expect(pub.body.results[0]).toMatchObject({ outcome: 'created', errors: [] });
+      // its compliance is as of today in Vietnam; its audit record is on the Vietnam date
+      expect(pub.body.compliance).toEqual([expect.objectContaining({ cadreId: 'CB02', year: 2025, countedDays: 2 })]);
+      const audit = await api.call('GET', '/api/orgs/demo/audit?from=01/01/2026&to=01/01/2026');
+      expect(audit.body.rows.map((r: { id: string }) => r.id)).toEqual(['t-tz']);
+      const dayBefore = await api.call('GET', '/api/orgs/demo/audit?from=2025-12-31&to=2025-12-31');
+      expect(dayBefore.body.rows.some((r: { id: string }) => r.id === 't-tz')).toBe(false);
+      await api.call('POST', '/api/orgs/demo/recalculate', { key: KEYS.leader });
+      const history = await api.call('GET', '/api/orgs/demo/history', { key: KEYS.viewer });
+      expect(history.body.rows.map((r: { date: string }) => r.date)).toContain('2026-01-01');
+      clock = new Date('2025-12-31T16:59:59Z');
+      expect((await api.call('GET', '/api/orgs/demo/compliance', { key: KEYS.viewer })).body).toMatchObject({ year: 2025, asOf: '2025-12-31' });
+    } finally {
+      clock = NOW;
+    }
+  });
 });
