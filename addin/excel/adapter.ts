@@ -4,7 +4,7 @@
  * reading tables takes 2, writing any number of tables 1.
  */
 import { blockAddress, cellAddress, columnLetters } from '../sheet/address';
-import type { CellValue } from '../sheet/escape';
+import { escapeMatrix, type CellValue } from '../sheet/escape';
 import type { TableWrite } from '../sheet/table-edit';
 import type { TemplatePlan } from '../sheet/template';
 import type { ExcelLike, RequestContext, Table } from './excel-api';
@@ -117,7 +117,7 @@ export async function createTemplate(excel: ExcelLike, plan: TemplatePlan): Prom
     const result: TemplateResult = { createdTables: [], addedColumns: [] };
     const listSheet = lists.isNullObject ? wb.worksheets.add(plan.listsSheet) : lists;
     listSheet.getRange().clear();
-    listSheet.getRange(blockAddress(0, 0, plan.lists.length, 2)).values = plan.lists;
+    listSheet.getRange(blockAddress(0, 0, plan.lists.length, 2)).values = escapeMatrix(plan.lists);
     listSheet.visibility = 'Hidden';
 
     for (const p of probes) {
@@ -212,7 +212,7 @@ export async function writeDashboard(excel: ExcelLike, layout: DashboardLayout):
       if (!b.values.length || !b.values[0].length) continue;
       const range = sheet.getRange(blockAddress(b.row, b.col, b.values.length, b.values[0].length));
       if (b.numberFormat) range.numberFormat = b.values.map((r) => r.map(() => b.numberFormat));
-      range.values = b.values;
+      range.values = escapeMatrix(b.values);
       if (b.bold) range.format.font.bold = true;
       if (b.fontSize) range.format.font.size = b.fontSize;
       if (b.headerFill) {

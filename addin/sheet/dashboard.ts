@@ -17,8 +17,25 @@ const DATA_COL = 7; // column H: the chart data blocks
 const CHART_COL = 12; // column M: the charts
 
 const pct = (v: number | null): CellValue => (v === null ? '' : v);
+const two = (n: number): string => String(n).padStart(2, '0');
 
-export function dashboardLayout(c: ComplianceResponse, history: readonly HistoryRow[], orgName?: string): DashboardLayout {
+/** An instant (`2025-06-30T18:05:00Z`) as Vietnam time `dd/mm/yyyy hh:mm` (UTC+7, no DST); other text as is. */
+export function instantToVietnam(instant: string): string {
+  const t = Date.parse(instant);
+  if (!instant || Number.isNaN(t)) return instant;
+  const d = new Date(t + 7 * 3600_000);
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+export interface DashboardOptions {
+  /** The org's display name (default: its id). */
+  orgName?: string;
+  /** Unit code → name, to name the units never visited. */
+  unitNames?: ReadonlyMap<string, string>;
+}
+
+export function dashboardLayout(c: ComplianceResponse, history: readonly HistoryRow[], opts: DashboardOptions = {}): DashboardLayout {
+  const { orgName, unitNames } = opts;
   const s = c.summary;
   const blocks: DashboardBlock[] = [];
   let row = 0;
@@ -38,7 +55,7 @@ export function dashboardLayout(c: ComplianceResponse, history: readonly History
       ['Năm', c.year],
       ['Số liệu tính đến ngày', isoToDisplay(c.asOf)],
       ['Số ngày tối thiểu / năm', c.policy.requiredDays],
-      ['Cập nhật lúc', c.computedAt],
+      ['Cập nhật lúc', instantToVietnam(c.computedAt)],
     ],
   });
   push({
@@ -80,7 +97,10 @@ export function dashboardLayout(c: ComplianceResponse, history: readonly History
     id: 'notVisited',
     col: 0,
     headerFill: HEADER_FILL,
-    values: [[`Đơn vị chưa đến (${s.unitsNotVisited.length})`], ...s.unitsNotVisited.map((u): CellValue[] => [u])],
+    values: [
+      [`Đơn vị chưa đến (${s.unitsNotVisited.length})`],
+      ...s.unitsNotVisited.map((u): CellValue[] => [unitNames?.get(u) ? `${u} — ${unitNames.get(u)}` : u]),
+    ],
   });
 
   // Chart data, to the right.

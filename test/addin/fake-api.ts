@@ -17,6 +17,10 @@ export class FakeApi {
   readonly requests: { method: string; url: string; bytes: number; rows?: number }[] = [];
   private counter = 0;
   key = 'k-editor';
+  /** What GET compliance / history / policies answer, when set (else small defaults). */
+  complianceBody: unknown = null;
+  historyRows: unknown[] = [];
+  categories: { code: string; label: string }[] = [{ code: 'kiem_tra', label: 'Kiểm tra, giám sát' }];
 
   private kind(kind: string): Map<string, Stored> {
     let m = this.store.get(kind);
@@ -45,9 +49,9 @@ export class FakeApi {
     const path = m[2];
     const parsed = body ? (JSON.parse(body) as { rows: Record<string, unknown>[] }) : null;
     this.requests.push({ method, url, bytes: new TextEncoder().encode(body).length, rows: parsed?.rows.length });
-    if (path.startsWith('policies/')) return json(200, { year: 2025, categories: [{ code: 'kiem_tra', label: 'Kiểm tra, giám sát' }] });
-    if (path === 'compliance') return json(200, { org: m[1], year: 2025, asOf: '2025-12-31', policy: {}, cadres: this.compliance(), summary: {}, computedAt: '' });
-    if (path === 'history') return json(200, { rows: [] });
+    if (path.startsWith('policies/')) return json(200, { year: 2025, categories: this.categories });
+    if (path === 'compliance') return json(200, this.complianceBody ?? { org: m[1], year: 2025, asOf: '2025-12-31', policy: {}, cadres: this.compliance(), summary: {}, computedAt: '' });
+    if (path === 'history') return json(200, { rows: this.historyRows });
     const pm = /^(\w+)\/publish$/.exec(path);
     if (pm && parsed) return json(200, this.publish(pm[1], parsed.rows));
     const lm = /^(\w+)$/.exec(path);

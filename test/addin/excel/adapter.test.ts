@@ -36,6 +36,14 @@ describe('Excel adapter against the fake workbook', () => {
     expect(excel.at('Danh mục', 'A2').value).toBe('Khảo sát, nắm tình hình');
   });
 
+  it('writes category labels into the list sheet as data', async () => {
+    const excel = new FakeExcel();
+    await createTemplate(excel, templatePlan([{ code: 'k1', label: '=Khác' }, { code: '02', label: '-Họp' }]));
+    expect(excel.at('Danh mục', 'A2')).toMatchObject({ value: '=Khác', formula: null });
+    expect(excel.at('Danh mục', 'B3')).toMatchObject({ value: '02', formula: null });
+    expect(excel.at('Danh mục', 'B3').coerced).toBeUndefined();
+  });
+
   it('keeps existing tables and data, adding only missing columns', async () => {
     const excel = await withTemplate();
     excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }]);

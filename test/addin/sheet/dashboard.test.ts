@@ -1,6 +1,6 @@
 import { defaultPolicy } from '../../../shared/defaults';
 import type { ComplianceResponse } from '../../../addin/api/types';
-import { dashboardLayout } from '../../../addin/sheet/dashboard';
+import { dashboardLayout, instantToVietnam } from '../../../addin/sheet/dashboard';
 
 const compliance: ComplianceResponse = {
   org: 'demo',
@@ -55,5 +55,23 @@ describe('dashboardLayout', () => {
         cells.add(k);
       }));
     }
+  });
+});
+
+describe('instantToVietnam', () => {
+  it('shows an instant in Vietnam time (UTC+7), across the date line', () => {
+    expect(instantToVietnam('2025-12-31T18:00:00Z')).toBe('01/01/2026 01:00');
+    expect(instantToVietnam('2025-03-05T02:07:59.900Z')).toBe('05/03/2025 09:07');
+  });
+  it('leaves what is not an instant as it is', () => {
+    expect(instantToVietnam('')).toBe('');
+    expect(instantToVietnam('hôm qua')).toBe('hôm qua');
+  });
+});
+
+describe('units never visited', () => {
+  it('are named when their names are known', () => {
+    const l = dashboardLayout(compliance, [], { unitNames: new Map([['X07', 'Xã An Bình']]) });
+    expect(l.blocks.find((b) => b.id === 'notVisited')!.values).toEqual([['Đơn vị chưa đến (2)'], ['X07 — Xã An Bình'], ['X09']]);
   });
 });
