@@ -206,8 +206,43 @@ describe('POST /api/orgs/{org}/{kind}/publish', () => {
     expect(messages[1]).toContain('"Chị Ba"');
   });
 
+  it('returns rows as GET does: normalised, with id and version, without ref or unknown fields', async () => {
+    const sent = [
+      { cadreId: ' CB09 ', fullName: '  Lê   Thị B ', subject: 'Không', serviceStart: 45839, ref: 'A9', note: 'not a cadre field', version: null },
+    ];
+    const res = await api.call('POST', '/api/orgs/demo/cadres/publish', { key: KEYS.editor, body: { rows: sent } });
+    expect(res.body.results[0]).toMatchObject({ ref: 'A9', id: 'CB09', outcome: 'created' });
+    const rows = (await api.call('GET', '/api/orgs/demo/cadres', { key: KEYS.viewer })).body.rows;
+    expect(rows.find((r: { id: string }) => r.id === 'CB09')).toEqual({
+      id: 'CB09',
+      version: res.body.results[0].version,
+      cadreId: 'CB09',
+      fullName: 'Lê   Thị B',
+      department: '',
+      position: '',
+      subject: false,
+      serviceStart: '2025-07-01',
+    });
+    const reg = await api.call('POST', '/api/orgs/demo/registrations/publish', {
+      key: KEYS.editor,
+      body: { rows: [{ cadreId: 'CB09', year: '2026', q1Days: '1,5', units: 'Xã A', extra: 1, ref: null }] },
+    });
+    expect(reg.body.results[0]).toMatchObject({ ref: null, id: 'CB09-2026', outcome: 'created' });
+    const regs = (await api.call('GET', '/api/orgs/demo/registrations?year=2026', { key: KEYS.viewer })).body.rows;
+    expect(regs).toEqual([
+      { id: 'CB09-2026', version: reg.body.results[0].version, cadreId: 'CB09', year: 2026, q1Days: 1.5, q2Days: 0, q3Days: 0, q4Days: 0, units: 'Xã A', approved: false },
+    ]);
+  });
+
   it('filters GET trips by year (any date in the year)', async () => {
-    await publishTrips([trip('t-ny', 'CB03', '29/12/2025', '02/01/2026')], KEYS.editor, '?asOf=2026-01-31');
+    const ny = await publishTrips([trip('t-ny', 'CB03', '29/12/2025', '02/01/2026')], KEYS.editor, '?asOf=2026-01-31');
+    // the compliance of both years the trip touches, as of the request's asOf
+    expect(ny.body.compliance.map((c: { cadreId: string; year: number }) => [c.cadreId, c.year])).toEqual([
+      ['CB03', 2025],
+      ['CB03', 2026],
+    ]);
+    expect(ny.body.compliance[1]).toMatchObject({ countedDays: 2, trips: 1 });
+    expect(ny.body.results[0].derived.countedDays).toEqual({ '2025': 3, '2026': 2 });
     const y2026 = await api.call('GET', '/api/orgs/demo/trips?year=2026&asOf=2026-01-31');
     expect(y2026.body.rows.map((r: { id: string }) => r.id)).toEqual(['t-ny']);
     expect(y2026.body.rows[0].derived.countedDays).toEqual({ '2025': 3, '2026': 2 });
