@@ -95,4 +95,33 @@ describe('storage stopped mid-publish', () => {
     expect(new Set(tripAudits.map((r: { id: string }) => r.id)).size).toBe(1500);
     expect(tripAudits.every((r: { who: string; outcome: string }) => r.who === 'Editor Demo' && r.outcome === 'created')).toBe(true);
   });
+
+  it('answers 503 STORAGE_UNAVAILABLE with Retry-After on every route that reads or writes storage', async () => {
+    await azurite.stop();
+    const routes: Array<[string, string, string, unknown?]> = [
+      ['GET', '/api/orgs/demo/trips', KEYS.viewer],
+      ['GET', '/api/orgs/demo/cadres', KEYS.viewer],
+      ['GET', '/api/orgs/demo/policies/2025', KEYS.viewer],
+      ['PUT', '/api/orgs/demo/policies/2025', KEYS.admin, { requiredDays: 30 }],
+      ['GET', '/api/orgs/demo/compliance?year=2025', KEYS.viewer],
+      ['POST', '/api/orgs/demo/recalculate?year=2025', KEYS.leader],
+      ['GET', '/api/orgs/demo/history?year=2025', KEYS.viewer],
+      ['GET', '/api/orgs/demo/audit', KEYS.admin],
+      ['POST', '/api/orgs/demo/units/publish', KEYS.editor, { rows: [{ unitCode: 'U1', name: 'Xã' }] }],
+    ];
+    for (const [method, url, key, body] of routes) {
+      const res = await fetch(`${host.url}${url}`, {
+        method,
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = await res.json();
+      expect([method, url, res.status, json.error?.code]).toEqual([method, url, 503, 'STORAGE_UNAVAILABLE']);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(json.error.message).toMatch(/kho dữ liệu/);
+    }
+    const health = await fetch(`${host.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ storage: 'down' });
+  });
 });
