@@ -13,6 +13,7 @@ import type {
 
 /** Vietnamese names of the fields, as the sheet's headers show them. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  row: 'Dòng',
   id: 'Mã dòng',
   cadreId: 'Mã cán bộ',
   fullName: 'Họ và tên',

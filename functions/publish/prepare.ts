@@ -41,6 +41,16 @@ export const ID_FIELD: Readonly<Record<Kind, string>> = {
   trips: 'id',
 };
 
+const CODE_EXPECTED = 'mã gồm chữ không dấu, số, "_" hoặc "-"';
+/** The form of a kind's id, as a message names it. */
+const ID_EXPECTED: Readonly<Record<Kind, string>> = {
+  cadres: `${CODE_EXPECTED}, tối đa 32 ký tự`,
+  units: `${CODE_EXPECTED}, tối đa 32 ký tự`,
+  registrations: '<mã cán bộ>-<năm>, ví dụ CB01-2025',
+  absences: `${CODE_EXPECTED}, tối đa 64 ký tự`,
+  trips: `${CODE_EXPECTED}, tối đa 64 ký tự`,
+};
+
 const REGISTRATION_ID = /^[A-Za-z0-9_-]{1,32}-\d{4}$/;
 
 export function idPatternOk(kind: Kind, id: string): boolean {
@@ -117,7 +127,7 @@ export function createPreparer<K extends Kind>(
         const errors: FieldError[] =
           id === null
             ? [{ field, code: 'REQUIRED', message: errorMessage('REQUIRED', field) }]
-            : [{ field, code: 'INVALID_FORMAT', message: errorMessage('INVALID_FORMAT', field, { value: id, expected: '[A-Za-z0-9_-]' }) }];
+            : [{ field, code: 'INVALID_FORMAT', message: errorMessage('INVALID_FORMAT', field, { value: id, expected: ID_EXPECTED[kind] }) }];
         return { type: 'rejected', index, ref, id, errors };
       }
       return { type: 'delete', index, ref, id, version: versionOf(row) };

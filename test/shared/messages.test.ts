@@ -73,7 +73,8 @@ describe('errorMessage', () => {
   it('uses the base field name for nested paths and the raw name for unknown fields', () => {
     expect(fieldLabel('categories[2].code')).toBe('Danh mục nội dung');
     expect(fieldLabel('contents.1')).toBe('Nội dung');
-    expect(fieldLabel('row')).toBe('row');
+    expect(fieldLabel('row')).toBe('Dòng');
+    expect(fieldLabel('somethingElse')).toBe('somethingElse');
   });
 });
 

@@ -93,7 +93,11 @@ describe('prepareRows', () => {
     const rows = prepareRows('trips', [{ id: 't9', deleted: true }, { deleted: true }, { id: 'a b', deleted: 'Có' }], ctx, () => 'x');
     expect(rows.map((r) => r.type)).toEqual(['delete', 'rejected', 'rejected']);
     expect((rows[1] as { errors: Array<{ code: string }> }).errors[0].code).toBe('REQUIRED');
-    expect((rows[2] as { errors: Array<{ code: string }> }).errors[0].code).toBe('INVALID_FORMAT');
+    expect((rows[2] as { errors: Array<{ code: string; message: string }> }).errors[0]).toMatchObject({
+      code: 'INVALID_FORMAT',
+      message: expect.stringContaining('"a b"'),
+    });
+    expect((rows[2] as { errors: Array<{ message: string }> }).errors[0].message).toContain('chữ không dấu');
   });
   it('takes a registration id from cadreId and year, or from id for a delete', () => {
     const rows = prepareRows('registrations', [{ cadreId: 'CB01', year: '2025', deleted: true }, { id: 'CB01-2024', deleted: true }], ctx, () => 'x');
