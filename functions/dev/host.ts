@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errorResponse, NotFoundError, TooLargeError } from '../http/errors';
+import { errorResponse, MethodNotAllowedError, NotFoundError, TooLargeError } from '../http/errors';
 import { decodeUtf8 } from '../http/azure';
 import type { ApiRequest, ApiResponse } from '../http/types';
 import { execute, failure, routingFailure } from '../pipeline';
@@ -109,7 +109,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       let response: ApiResponse;
       let apiReq: (ApiRequest & { consumed(): boolean }) | null = null;
       if (url.pathname === '/admin/functions/recalculateTotals' && recalc) {
-        if (method !== 'POST') response = errorResponse(new NotFoundError());
+        if (method !== 'POST') response = errorResponse(new MethodNotAllowedError(['POST']));
         else {
           void recalc.run(services).catch((err: unknown) =>
             services.log('recalculateTotals failed', { error: err instanceof Error ? err.message : String(err) }),

@@ -31,6 +31,16 @@ describe('dev host', () => {
     expect(res.headers.get('allow')).toBe('GET');
   });
 
+  it('starts the job on POST /admin/functions/recalculateTotals without a key (202), and answers 405 to other methods', async () => {
+    const res = await fetch(`${api.url}/admin/functions/recalculateTotals`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(202);
+    const get = await fetch(`${api.url}/admin/functions/recalculateTotals`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect((await get.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+    expect((await fetch(`${api.url}/admin/functions/nothing`, { method: 'POST' })).status).toBe(404);
+  });
+
   it('answers CORS preflight and sets the allowed origin', async () => {
     const pre = await fetch(`${api.url}/api/health`, {
       method: 'OPTIONS',
