@@ -1,23 +1,39 @@
 /**
  * The thin Office.js adapter: the only code that touches the Excel API. It reads tables as
- * 2-D arrays and writes whole ranges, with few `context.sync()` calls whatever the row count:
- * reading tables takes 2, writing any number of tables 1.
+ * 2-D arrays and writes whole ranges, with few `context.sync()` calls whatever the row count,
+ * each under Excel on the web's payload limit: reading tables takes 2 syncs plus one per block
+ * round (one round up to about 50,000 cells), writing one sync per 4 MB.
  */
 import { blockAddress, cellAddress, columnLetters } from '../sheet/address';
 import { escapeMatrix, type CellValue } from '../sheet/escape';
+import { payloadBytes, SYNC_PAYLOAD_LIMIT } from '../sheet/payload';
+import { nextCellBudget, planReadRound, READ_LIMITS, type PendingRead, type ReadLimits } from '../sheet/read-plan';
 import type { TableWrite } from '../sheet/table-edit';
 import type { TemplatePlan } from '../sheet/template';
-import type { ExcelLike, RequestContext, Table } from './excel-api';
+import { batchOps, writeOps, type WriteOp } from '../sheet/write-plan';
+import type { ExcelLike, Range, RequestContext, Table } from './excel-api';
 
-/** A table as read: its header row and body rows. */
+/** A table as read: its header row and body rows, and where it is. */
 export interface SheetTable {
   name: string;
   headers: unknown[];
   rows: unknown[][];
+  /** The worksheet that holds it (its name as it is now). */
+  sheet: string;
+  /** 0-based sheet row and column of its header's first cell. */
+  top: number;
+  left: number;
 }
 
-/** Reads tables by name (absent ones map to null): two syncs. */
-export async function readTables(excel: ExcelLike, names: readonly string[]): Promise<Map<string, SheetTable | null>> {
+/**
+ * Reads tables by name (absent ones map to null): a sync to find them, one for their headers
+ * and sizes, then the bodies in rounds of blocks sized to stay under the payload limit.
+ */
+export async function readTables(
+  excel: ExcelLike,
+  names: readonly string[],
+  limits: ReadLimits = READ_LIMITS,
+): Promise<Map<string, SheetTable | null>> {
   return excel.run(async (ctx) => {
     const probes = names.map((name) => {
       const t = ctx.workbook.tables.getItemOrNullObject(name);
@@ -25,58 +41,92 @@ export async function readTables(excel: ExcelLike, names: readonly string[]): Pr
       return { name, t };
     });
     await ctx.sync();
-    const loaded = probes
+    const found = probes
       .filter((p) => !p.t.isNullObject)
       .map((p) => {
         const header = p.t.getHeaderRowRange();
-        header.load('values');
+        header.load('values,rowIndex,columnIndex');
         const body = p.t.getDataBodyRange();
-        body.load('values');
-        return { name: p.name, header, body };
+        body.load('rowCount');
+        const sheet = p.t.worksheet;
+        sheet.load('name');
+        return { name: p.name, table: p.t, header, body, sheet };
       });
     await ctx.sync();
     const out = new Map<string, SheetTable | null>(names.map((n) => [n, null]));
-    for (const l of loaded) out.set(l.name, { name: l.name, headers: l.header.values[0] ?? [], rows: l.body.values });
+    const pending: PendingRead[] = [];
+    const tables = new Map<string, { table: Table; read: SheetTable }>();
+    for (const f of found) {
+      const headers = f.header.values[0] ?? [];
+      const read: SheetTable = { name: f.name, headers, rows: [], sheet: f.sheet.name, top: f.header.rowIndex, left: f.header.columnIndex };
+      out.set(f.name, read);
+      tables.set(f.name, { table: f.table, read });
+      pending.push({ table: f.name, next: 0, total: f.body.rowCount, width: headers.length });
+    }
+    let budget = limits.firstRoundCells;
+    let bytes = 0;
+    let cells = 0;
+    for (;;) {
+      const round = planReadRound(pending, budget);
+      if (!round.length) break;
+      const ranges = round.map((b) => {
+        const width = pending.find((p) => p.table === b.table)!.width;
+        const range = tables.get(b.table)!.table.getDataBodyRange().getCell(b.start, 0).getResizedRange(b.count - 1, width - 1);
+        range.load('values');
+        return { b, range, width };
+      });
+      await ctx.sync();
+      for (const { b, range, width } of ranges) {
+        tables.get(b.table)!.read.rows.push(...range.values);
+        pending.find((p) => p.table === b.table)!.next += b.count;
+        bytes += payloadBytes(range.values);
+        cells += b.count * width;
+      }
+      budget = nextCellBudget(bytes, cells, limits);
+    }
     return out;
   });
 }
 
-/** Queues one table's write (deletions, additions, runs of cells) on a context. */
-export function queueTableWrite(ctx: RequestContext, write: TableWrite, width: number): void {
-  const table = ctx.workbook.tables.getItem(write.table);
-  // Delete bottom-up, contiguous runs at once, so earlier indexes stay valid.
-  const rows = [...write.deleteRows].sort((a, b) => b - a);
-  let i = 0;
-  while (i < rows.length) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] - 1) j++;
-    const top = rows[j];
-    const count = i === j ? 1 : rows[i] - top + 1;
-    table.getDataBodyRange().getCell(top, 0).getResizedRange(count - 1, width - 1).delete('Up');
-    i = j + 1;
-  }
-  if (write.appendCount > 0) {
-    const blank: CellValue[][] = Array.from({ length: write.appendCount }, () => new Array<CellValue>(width).fill(''));
-    table.rows.add(null, blank);
-  }
-  for (const run of write.runs) {
-    const range = table.getDataBodyRange().getCell(run.row, run.col).getResizedRange(run.values.length - 1, 0);
-    if (run.numberFormat) range.numberFormat = run.values.map(() => [run.numberFormat]);
-    range.values = run.values;
+/** Queues one write operation on a context. */
+function queueOp(ctx: RequestContext, op: WriteOp): void {
+  const table = ctx.workbook.tables.getItem(op.table);
+  switch (op.kind) {
+    case 'delete':
+      table.getDataBodyRange().getCell(op.top, 0).getResizedRange(op.count - 1, op.width - 1).delete('Up');
+      return;
+    case 'append': {
+      const blank: CellValue[][] = Array.from({ length: op.count }, () => new Array<CellValue>(op.width).fill(''));
+      table.rows.add(null, blank);
+      return;
+    }
+    case 'run': {
+      const range: Range = table.getDataBodyRange().getCell(op.row, op.col).getResizedRange(op.values.length - 1, 0);
+      if (op.numberFormat) range.numberFormat = op.values.map(() => [op.numberFormat]);
+      range.values = op.values;
+    }
   }
 }
 
 /**
- * Writes tables in one sync, with calculation and screen updating suspended.
+ * Writes tables with calculation and screen updating suspended: one sync per batch of
+ * operations under the payload limit (one sync for a publish of 2,000 rows).
  * `widths`: each table's column count (as read).
  */
-export async function writeTables(excel: ExcelLike, writes: readonly TableWrite[], widths: ReadonlyMap<string, number>): Promise<void> {
-  const work = writes.filter((w) => w.deleteRows.length || w.appendCount || w.runs.length);
-  if (!work.length) return;
+export async function writeTables(
+  excel: ExcelLike,
+  writes: readonly TableWrite[],
+  widths: ReadonlyMap<string, number>,
+  maxBytes: number = SYNC_PAYLOAD_LIMIT,
+): Promise<void> {
+  const ops = writes.flatMap((w) => writeOps(w, widths.get(w.table) ?? 1, maxBytes));
+  if (!ops.length) return;
   await excel.run(async (ctx) => {
-    suspend(ctx);
-    for (const w of work) queueTableWrite(ctx, w, widths.get(w.table) ?? 1);
-    await ctx.sync();
+    for (const batch of batchOps(ops, maxBytes)) {
+      suspend(ctx);
+      for (const op of batch) queueOp(ctx, op);
+      await ctx.sync();
+    }
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Publish: rows changed since the last sync and new rows, kinds in dependency order, chunked
- * under the API's limits; results written back in one go. Four syncs in all (read 2, client
- * ids 1, results 1), whatever the row count.
+ * under the API's limits; results written back in one go. Five syncs for 2,000 trip rows (read
+ * 3, client ids 1, results 1); more only when a sync would pass Excel on the web's payload
+ * limit (10,000 trip rows: 7).
  */
 import type { Outcome, PublishResult } from '../api/types';
 import { ApiError } from '../api/errors';

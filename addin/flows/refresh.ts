@@ -1,7 +1,8 @@
 /**
  * Refresh: every kind from the server (deleted rows included, so deletions reach this
  * workbook), merged into the tables, and the roster's compliance columns for the year.
- * Three syncs (read 2, write 1), whatever the row count.
+ * Four syncs for 2,000 trip rows (read 3, write 1); more only when a sync would pass Excel on
+ * the web's payload limit (10,000 new trip rows: 6).
  */
 import { readTables, writeTables } from '../excel/adapter';
 import { TABLE_SPECS } from '../sheet/columns';

@@ -1,6 +1,6 @@
 /**
  * Conflict resolution for one row: keep the user's values (take the server's version, so the
- * next publish overwrites) or take the server's values. Three syncs.
+ * next publish overwrites) or take the server's values. Four syncs (read 3, write 1).
  */
 import { readTables, writeTables } from '../excel/adapter';
 import { TABLE_SPECS } from '../sheet/columns';

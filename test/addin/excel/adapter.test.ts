@@ -57,14 +57,53 @@ describe('Excel adapter against the fake workbook', () => {
     expect(excel.records('DiCoSo')[0]).toMatchObject({ 'Mã cán bộ': 'CB01', 'Mô tả': 'giữ nguyên' });
   });
 
-  it('reads tables in 2 syncs and maps absent tables to null', async () => {
+  it('reads tables in 3 syncs (find, headers and sizes, bodies), with where they are, and maps absent tables to null', async () => {
     const excel = await withTemplate();
     excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }, { 'Mã cán bộ': 'CB02' }]);
     const before = excel.syncCount;
-    const tables = await readTables(excel, ['DiCoSo', 'Nope']);
-    expect(excel.syncCount - before).toBe(2);
+    const tables = await readTables(excel, ['DiCoSo', 'Nope', 'CanBo']);
+    expect(excel.syncCount - before).toBe(3);
     expect(tables.get('Nope')).toBeNull();
     expect(tables.get('DiCoSo')!.rows.map((r) => r[0])).toEqual(['CB01', 'CB02']);
+    expect(tables.get('DiCoSo')).toMatchObject({ sheet: 'Đi cơ sở', top: 0, left: 0, headers: templateHeaders(TRIPS) });
+    expect(tables.get('CanBo')!.rows).toHaveLength(1);
+  });
+
+  it('reads a large table in blocks, each sync under the payload budget, rows in order', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', Array.from({ length: 1000 }, (_, i) => ({ 'Mã cán bộ': `CB${i}`, 'Mô tả': 'Nội dung dài '.repeat(10) })));
+    const from = excel.payloads.length;
+    const limits = { firstRoundCells: 2000, maxBytes: 100_000, maxRoundCells: 1_000_000 };
+    const tables = await readTables(excel, ['CanBo', 'DiCoSo'], limits);
+    const rounds = excel.payloads.slice(from + 2);
+    expect(rounds.length).toBeGreaterThan(3);
+    // The first round takes the fixed budget; later ones the measured one, within the bytes.
+    for (const p of rounds.slice(1)) expect(p.response).toBeLessThanOrEqual(100_000 * 1.05);
+    expect(tables.get('DiCoSo')!.rows.map((r) => r[0])).toEqual(Array.from({ length: 1000 }, (_, i) => `CB${i}`));
+    expect(tables.get('CanBo')!.rows).toHaveLength(1);
+  });
+
+  it('splits a large write into syncs under the payload budget, deletions first, calculation suspended for each', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', Array.from({ length: 300 }, (_, i) => ({ 'Mã cán bộ': `CB${i}` })));
+    const width = templateHeaders(TRIPS).length;
+    const edit = new TableEdit('DiCoSo', width, excel.body('DiCoSo'));
+    edit.remove(0);
+    edit.remove(299);
+    for (let r = 1; r < 299; r++) edit.set(r, 6, `Mô tả số ${r} `.repeat(5));
+    for (let i = 0; i < 100; i++) edit.set(edit.append(), 0, `N${i}`);
+    const from = excel.payloads.length;
+    const before = { syncs: excel.syncCount, calc: excel.suspensions.calculation };
+    await writeTables(excel, [edit.toWrite()], new Map([['DiCoSo', width]]), 20_000);
+    const syncs = excel.syncCount - before.syncs;
+    expect(syncs).toBeGreaterThan(2);
+    expect(excel.suspensions.calculation - before.calc).toBe(syncs);
+    for (const p of excel.payloads.slice(from)) expect(p.request).toBeLessThanOrEqual(20_000);
+    const rows = excel.records('DiCoSo');
+    expect(rows).toHaveLength(398);
+    expect(rows[0]).toMatchObject({ 'Mã cán bộ': 'CB1', 'Mô tả': 'Mô tả số 1 '.repeat(5) });
+    expect(rows[297]['Mã cán bộ']).toBe('CB298');
+    expect(rows[397]['Mã cán bộ']).toBe('N99');
   });
 
   it('writes deletions, appends and runs in 1 sync, with calculation and screen updating suspended', async () => {

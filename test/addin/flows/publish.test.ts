@@ -39,13 +39,13 @@ const trip = (i: number): Record<string, unknown> => ({
 });
 
 describe('publishChanges', () => {
-  it('publishes 2,000 trips with 4 syncs, in requests under the limits, and writes ids, versions and statuses back', async () => {
+  it('publishes 2,000 trips with 5 syncs (read 3, client ids 1, results 1), in requests under the limits, and writes ids, versions and statuses back', async () => {
     const { excel, api, client } = await setup();
     excel.typeRows(TRIPS.table, Array.from({ length: 2000 }, (_, i) => trip(i)));
     const before = excel.syncCount;
     let ids = 0;
     const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `id-${++ids}` });
-    expect(excel.syncCount - before).toBe(4);
+    expect(excel.syncCount - before).toBe(5);
     expect(excel.syncCount - before).toBeLessThanOrEqual(6);
     expect(report.summary.created).toBe(2001);
     const tripPosts = api.requests.filter((r) => r.url.includes('/trips/publish'));
@@ -66,6 +66,27 @@ describe('publishChanges', () => {
     expect(cadre['Số ngày phải đi']).toBe(60);
     expect(cadre['Đánh giá']).toBe('Chậm tiến độ');
     expect(cadre['Báo cáo quá hạn']).toBe(3);
+  });
+
+  it('publishes 10,000 trips (Excel on the web) with every sync under the 5 MB payload, in few syncs', async () => {
+    const { excel, api, client } = await setup();
+    const long =
+      'Làm việc với Ban Thường vụ Đoàn xã về công tác tổ chức, kiểm tra sinh hoạt chi đoàn và nắm tình hình thanh niên; ' +
+      'dự họp chi đoàn thôn, trao đổi với bí thư chi đoàn về kế hoạch hoạt động hè và công tác phát triển đoàn viên mới.';
+    excel.typeRows(TRIPS.table, Array.from({ length: 10_000 }, (_, i) => ({ ...trip(i % 300), [H.unit]: `Xã Phước Hưng ${i}`, 'Mô tả': long })));
+    const from = excel.payloads.length;
+    const before = excel.syncCount;
+    let ids = 0;
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}` });
+    expect(report.summary.created).toBe(10_001);
+    const payload = excel.maxPayload(from);
+    expect(payload.response).toBeLessThan(5_000_000);
+    expect(payload.request).toBeLessThan(5_000_000);
+    expect(excel.syncCount - before).toBeLessThanOrEqual(8);
+    for (const r of api.requests) expect(r.bytes).toBeLessThan(4 * 1024 * 1024);
+    const rows = excel.records(TRIPS.table);
+    expect(rows[9999]).toMatchObject({ [H.id]: '00000000-0000-4000-8000-000000010000', [H.status]: 'Đã lưu (mới)', 'Mô tả': long });
+    console.log(`10,000 trips: ${excel.syncCount - before} syncs; largest sync payload: read ${payload.response} B, write ${payload.request} B`);
   });
 
   it('sends only changed and new rows the second time, reusing ids, and keeps rejected rows as typed', async () => {

@@ -17,13 +17,13 @@ async function setup() {
 }
 
 describe('refreshFromServer', () => {
-  it('brings 2,000 server trips into the sheet in 3 syncs', async () => {
+  it('brings 2,000 server trips into the sheet in 4 syncs (read 3, write 1)', async () => {
     const { excel, api, client } = await setup();
     api.seed('cadres', { id: 'CB01', cadreId: 'CB01', fullName: 'An', department: 'BTC', position: 'CV', subject: true });
     for (let i = 0; i < 2000; i++) api.seed('trips', tripRow(i));
     const before = excel.syncCount;
     const r = await refreshFromServer({ excel, api: client, year: 2025 });
-    expect(excel.syncCount - before).toBe(3);
+    expect(excel.syncCount - before).toBe(4);
     expect(r.counts).toEqual({ added: 2001, updated: 0, removed: 0, flagged: 0 });
     const trips = excel.records('DiCoSo');
     expect(trips).toHaveLength(2000);
@@ -34,6 +34,25 @@ describe('refreshFromServer', () => {
     const p = await publishChanges({ excel, api: client, year: 2025 });
     expect(p.sent).toBe(0);
     expect(api.requests.filter((x) => x.url.includes('/publish'))).toEqual([]);
+  });
+
+  it('brings 10,000 server trips into an empty table with every sync under the 5 MB payload', async () => {
+    const { excel, api, client } = await setup();
+    api.seed('cadres', { id: 'CB01', cadreId: 'CB01', fullName: 'An', department: 'BTC', position: 'CV', subject: true });
+    const description = 'Kiểm tra công tác đoàn và phong trào thanh thiếu nhi tại cơ sở, làm việc với Ban Chấp hành Đoàn xã.';
+    for (let i = 0; i < 10_000; i++) {
+      api.seed('trips', { ...tripRow(i), id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, unit: `Xã Phước Hưng ${i}`, description, orderNo: `${i}/QĐ-TĐTN` });
+    }
+    const from = excel.payloads.length;
+    const before = excel.syncCount;
+    const r = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(r.counts.added).toBe(10_001);
+    const payload = excel.maxPayload(from);
+    expect(payload.request).toBeLessThan(5_000_000);
+    expect(payload.response).toBeLessThan(5_000_000);
+    expect(excel.syncCount - before).toBeLessThanOrEqual(7);
+    expect(excel.records('DiCoSo')[9999]).toMatchObject({ 'Đơn vị đến': 'Xã Phước Hưng 9999', 'Số công lệnh': '9999/QĐ-TĐTN', 'Mô tả': description });
+    console.log(`refresh of 10,000 trips: ${excel.syncCount - before} syncs; largest sync payload: read ${payload.response} B, write ${payload.request} B`);
   });
 
   it('flags a locally edited row changed on the server; the user takes the server’s or keeps theirs', async () => {
