@@ -45,6 +45,16 @@ export function decide<K extends Kind>(
   if (row.type === 'delete') {
     if (!live) return { outcome: 'unchanged', stored: stored ?? null };
     if (row.version !== live.version) return { outcome: 'conflict', stored: live };
+    if (kind === 'registrations' && !opts.canApprove) {
+      // Deleting an approved registration clears its approval: a leader's act too.
+      const before = live.record as Registration;
+      if (before.approved || before.approvedBy !== undefined) {
+        return {
+          outcome: 'rejected',
+          errors: [{ field: 'approved', code: 'FORBIDDEN', message: errorMessage('FORBIDDEN', 'approved', { value: before.approved }) }],
+        };
+      }
+    }
     if (kind === 'cadres') {
       const trips = opts.tripsOfCadre(row.id);
       if (trips.length > 0) {

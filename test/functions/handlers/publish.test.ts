@@ -193,6 +193,24 @@ describe('POST /api/orgs/{org}/{kind}/publish', () => {
     expect(stale.body.results[0].current).toMatchObject({ id: 'CB03-2025', approved: true, approvedBy: 'Bí thư' });
   });
 
+  it('lets only a leader delete an approved registration (the delete would clear the approval)', async () => {
+    const reg = { cadreId: 'CB01', year: 2028, q1Days: 10 };
+    const created = await api.call('POST', '/api/orgs/demo/registrations/publish', { key: KEYS.leader, body: { rows: [{ ...reg, approved: true, approvedBy: 'Bí thư' }] } });
+    const version = created.body.results[0].version;
+    const byEditor = await api.call('POST', '/api/orgs/demo/registrations/publish', { key: KEYS.editor, body: { rows: [{ id: 'CB01-2028', deleted: true, version }] } });
+    expect(byEditor.body.results[0]).toMatchObject({ id: 'CB01-2028', outcome: 'rejected', version: null });
+    expect(byEditor.body.results[0].errors).toEqual([expect.objectContaining({ field: 'approved', code: 'FORBIDDEN' })]);
+    const byLeader = await api.call('POST', '/api/orgs/demo/registrations/publish', { key: KEYS.leader, body: { rows: [{ id: 'CB01-2028', deleted: true, version }] } });
+    expect(byLeader.body.results[0].outcome).toBe('deleted');
+    // an unapproved registration an editor may delete
+    const plain = await api.call('POST', '/api/orgs/demo/registrations/publish', { key: KEYS.editor, body: { rows: [{ ...reg, year: 2029 }] } });
+    const del = await api.call('POST', '/api/orgs/demo/registrations/publish', {
+      key: KEYS.editor,
+      body: { rows: [{ cadreId: 'CB01', year: 2029, deleted: true, version: plain.body.results[0].version }] },
+    });
+    expect(del.body.results[0].outcome).toBe('deleted');
+  });
+
   it('names the bad value in NO_CATEGORY and in FORBIDDEN messages', async () => {
     const res = await publishTrips([trip('t-nocat', 'CB01', '03/05/2025', '03/05/2025', { contents: ' ; ;' })]);
     expect(res.body.results[0].errors[0]).toMatchObject({ field: 'contents', code: 'NO_CATEGORY' });

@@ -52,6 +52,10 @@ describe('decide', () => {
       outcome: 'rejected',
       errors: [{ field: 'approved', code: 'FORBIDDEN' }, { field: 'approvedBy', code: 'FORBIDDEN' }],
     });
+    // deleting it would clear the approval; a leader may
+    const del = prep({ id: 'CB01-2025', deleted: true, version: 'v2' });
+    expect(decide('registrations', del, approved, opts)).toMatchObject({ outcome: 'rejected', errors: [{ field: 'approved', code: 'FORBIDDEN' }] });
+    expect(decide('registrations', del, approved, { ...opts, canApprove: true })).toMatchObject({ outcome: 'deleted' });
     // keeping the approval is fine for an editor
     expect(decide('registrations', prep({ ...reg, q1Days: 5, version: 'v2' }), approved, opts)).toMatchObject({ outcome: 'updated' });
   });
