@@ -284,11 +284,12 @@ export async function writeDashboard(excel: ExcelLike, layout: DashboardLayout):
   });
 }
 
-/** Shows a table cell: activates its sheet and selects it (one sync). */
-export async function selectTableCell(excel: ExcelLike, sheet: string, table: string, row: number, col: number): Promise<void> {
+/** Shows a table cell: activates the table's sheet (whatever its name now) and selects it (one sync). */
+export async function selectTableCell(excel: ExcelLike, table: string, row: number, col: number): Promise<void> {
   await excel.run(async (ctx) => {
-    ctx.workbook.worksheets.getItem(sheet).activate();
-    ctx.workbook.tables.getItem(table).getDataBodyRange().getCell(row, col).select();
+    const t = ctx.workbook.tables.getItem(table);
+    t.worksheet.activate();
+    t.getDataBodyRange().getCell(row, col).select();
     await ctx.sync();
   });
 }

@@ -11,7 +11,7 @@ import { chunkRows } from '../sheet/chunk';
 import { newClientId } from '../sheet/client-id';
 import { TABLE_SPECS } from '../sheet/columns';
 import { planPublish, type PublishPlan } from '../sheet/diff';
-import type { Issue } from '../sheet/issues';
+import { locateIssues, type Issue } from '../sheet/issues';
 import { refreshDerived } from '../sheet/refresh-merge';
 import { TableEdit } from '../sheet/table-edit';
 import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
@@ -95,7 +95,7 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
 
   progress({ step: 'Đang ghi kết quả vào bảng tính…', done: report.sent, total });
   await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), widths);
-  report.issues = bound.flatMap((b) => finalIssueRows(b.edit, report.issues.filter((i) => i.table === b.spec.table)));
+  report.issues = bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, report.issues.filter((i) => i.table === b.spec.table)), b.table));
   progress({ step: 'Xong.', done: report.sent, total });
   return report;
 }

@@ -6,7 +6,7 @@
  */
 import { readTables, writeTables } from '../excel/adapter';
 import { TABLE_SPECS } from '../sheet/columns';
-import type { Issue } from '../sheet/issues';
+import { locateIssues, type Issue } from '../sheet/issues';
 import { applyRefresh, type RefreshCounts } from '../sheet/refresh-merge';
 import { finalIssueRows, writeCompliance } from '../sheet/write-back';
 import { bindTable, loadCategories, type BoundTable, type FlowDeps } from './context';
@@ -46,5 +46,5 @@ export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> 
   progress({ step: 'Đang ghi vào bảng tính…', done: bound.length, total: bound.length + 1 });
   await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), new Map(bound.map((b) => [b.spec.table, b.table.headers.length])));
   progress({ step: 'Xong.', done: bound.length + 1, total: bound.length + 1 });
-  return { counts, issues: bound.flatMap((b) => finalIssueRows(b.edit, issues.filter((i) => i.table === b.spec.table))) };
+  return { counts, issues: bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, issues.filter((i) => i.table === b.spec.table)), b.table)) };
 }

@@ -38,7 +38,7 @@ export function renderIssues(doc: Document, list: HTMLElement, issues: readonly 
     badge.textContent = t(lang, issue.severity);
     const where = doc.createElement('span');
     where.className = 'where';
-    where.textContent = `${issue.sheet}, ${t(lang, 'row')} ${issue.row + 1}`;
+    where.textContent = issue.cell ? `${issue.sheet} · ${t(lang, 'cell')} ${issue.cell}` : `${issue.sheet}, ${t(lang, 'row')} ${issue.row + 1}`;
     const message = doc.createElement('span');
     message.className = 'message';
     message.textContent = issue.message;

@@ -100,7 +100,7 @@ export function startPane(opts: PaneOptions): void {
 
   const issueActions = {
     select: (issue: Issue): void => {
-      void selectTableCell(opts.excel, issue.sheet, issue.table, issue.row, issue.col ?? 0).catch((e: unknown) =>
+      void selectTableCell(opts.excel, issue.table, issue.row, issue.col ?? 0).catch((e: unknown) =>
         say(`Không chọn được ô: ${e instanceof Error ? e.message : String(e)}`, 'error'),
       );
     },

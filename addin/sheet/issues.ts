@@ -1,6 +1,7 @@
 /** What the pane lists after a publish or refresh: each error, warning and conflict, with its cell. */
 import type { Kind } from '../../shared/models';
 import type { StoredRow } from '../api/types';
+import { cellAddress } from './address';
 
 export type Severity = 'error' | 'warning' | 'conflict';
 
@@ -13,6 +14,8 @@ export interface Issue {
   row: number;
   /** Column index in the table, when the issue names a field found in it. */
   col?: number;
+  /** The cell as Excel shows it on the sheet (`D4`): the row's first cell when no column is named. */
+  cell?: string;
   field?: string;
   code?: string;
   message: string;
@@ -26,4 +29,16 @@ export interface Issue {
 /** `contents[1]` or `policy.x` → `contents` / `policy`. */
 export function baseField(field: string): string {
   return field.split(/[.[]/)[0];
+}
+
+/** Where a table is: its sheet's current name and its header's first cell (0-based). */
+export interface TablePlace {
+  sheet: string;
+  top: number;
+  left: number;
+}
+
+/** Issues with the table's current sheet name and the A1 address of their cell. */
+export function locateIssues(issues: readonly Issue[], place: TablePlace): Issue[] {
+  return issues.map((i) => ({ ...i, sheet: place.sheet, cell: cellAddress(place.top + 1 + i.row, place.left + (i.col ?? 0)) }));
 }

@@ -727,6 +727,14 @@ export class FakeExcel implements ExcelLike {
     });
   }
 
+  /** A user renames a sheet (its tables stay on it). */
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    this.sheets.delete(from);
+    s.name = to;
+    this.sheets.set(to, s);
+  }
+
   /** A user's edit of one body cell. */
   editCell(table: string, row: number, header: string, value: unknown): void {
     const t = this.table(table);

@@ -148,7 +148,7 @@ describe('Excel adapter against the fake workbook', () => {
   it('selects a table cell on its sheet', async () => {
     const excel = await withTemplate();
     excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }, { 'Mã cán bộ': 'CB02' }]);
-    await selectTableCell(excel, 'Đi cơ sở', 'DiCoSo', 1, 3);
+    await selectTableCell(excel, 'DiCoSo', 1, 3);
     expect(excel.selection).toEqual({ sheet: 'Đi cơ sở', address: "'Đi cơ sở'!D3" });
     expect(excel.activeSheet).toBe('Đi cơ sở');
   });

@@ -1,4 +1,5 @@
 import { ApiClient } from '../../../addin/api/client';
+import { selectTableCell } from '../../../addin/excel/adapter';
 import { publishChanges } from '../../../addin/flows/publish';
 import { createWorkbookTemplate } from '../../../addin/flows/template';
 import { CADRES, TRIPS } from '../../../addin/sheet/columns';
@@ -101,6 +102,8 @@ describe('publishChanges', () => {
     expect(rejected[H.version]).toBe('');
     const issue = first.issues.find((i) => i.severity === 'error')!;
     expect(issue).toMatchObject({ table: 'DiCoSo', row: 2, col: TRIPS.fields.findIndex((f) => f.field === 'cadreId'), code: 'REQUIRED' });
+    // Where the user sees it: the sheet's own row number (header on row 1).
+    expect(issue).toMatchObject({ sheet: 'Đi cơ sở', cell: 'A4' });
 
     excel.editCell(TRIPS.table, 0, H.unit, 'Xã mới');
     excel.editCell(TRIPS.table, 2, H.cadreId, 'CB01');
@@ -110,6 +113,18 @@ describe('publishChanges', () => {
     expect(sent.map((r) => r.rows)).toEqual([2]); // cadres unchanged: not sent; two trips
     expect(second.summary).toMatchObject({ updated: 1, created: 1 });
     expect(excel.records(TRIPS.table)[2][H.id]).toBe('t3'); // the id given before the first send
+  });
+
+  it('locates issues on a renamed sheet, and selecting one goes there', async () => {
+    const { excel, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), { ...trip(2), [H.cadreId]: '' }]);
+    excel.renameSheet('Đi cơ sở', 'Chuyến đi 2025');
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${Math.random()}` });
+    const issue = report.issues.find((i) => i.severity === 'error')!;
+    expect(issue).toMatchObject({ sheet: 'Chuyến đi 2025', cell: 'A3', row: 1 });
+    await selectTableCell(excel, issue.table, issue.row, issue.col ?? 0);
+    expect(excel.selection).toEqual({ sheet: 'Chuyến đi 2025', address: "'Chuyến đi 2025'!A3" });
+    expect(excel.activeSheet).toBe('Chuyến đi 2025');
   });
 
   it('deletes marked rows on the server and removes them from the sheet', async () => {
