@@ -37,9 +37,10 @@ export class InvalidPolicyError extends ApiError {
   constructor(readonly errors: FieldError[]) {
     super();
   }
+  /** `errors` inside `error` and, since api.md does not say which level, beside it too. */
   override body(): Record<string, unknown> {
     const b = super.body() as { error: Record<string, unknown> };
-    return { error: { ...b.error, errors: this.errors } };
+    return { error: { ...b.error, errors: this.errors }, errors: this.errors };
   }
 }
 export class UnauthenticatedError extends ApiError {

@@ -49,6 +49,9 @@ describe('policies, compliance, recalculate, history, audit, job', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('INVALID_POLICY');
     expect(res.body.error.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dayMode', 'requiredDays']);
+    // also beside `error` (api.md does not say which level): the same list
+    expect(res.body.errors).toEqual(res.body.error.errors);
+    expect(res.body.error.errors.find((e: { field: string }) => e.field === 'requiredDays').message).toContain('"400"');
     expect((await api.call('GET', '/api/orgs/demo/policies/2025')).body.requiredDays).toBe(60);
   });
 
