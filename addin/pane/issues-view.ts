@@ -1,6 +1,7 @@
 /** The list of errors, warnings and conflicts: each item selects its cell when clicked. */
-import { FIELD_LABELS } from '../../shared/messages';
 import type { StoredRow } from '../api/types';
+import { specOf } from '../sheet/columns';
+import { storedRowLines } from '../sheet/display';
 import type { Issue } from '../sheet/issues';
 import { t, type Lang } from './i18n';
 
@@ -9,13 +10,9 @@ export interface IssueActions {
   resolve(issue: Issue, choice: 'keepMine' | 'takeServer'): void;
 }
 
-const HIDDEN_FIELDS = new Set(['id', 'version', 'derived', 'warnings', 'deleted']);
-
-/** The stored row's fields as "label: value" lines. */
-export function serverValueLines(current: StoredRow): string[] {
-  return Object.entries(current)
-    .filter(([k]) => !HIDDEN_FIELDS.has(k))
-    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${Array.isArray(v) ? v.join('; ') : String(v ?? '')}`);
+/** The stored row's fields as "header: value" lines, as the sheet shows them. */
+export function serverValueLines(issue: Pick<Issue, 'kind'>, current: StoredRow): string[] {
+  return storedRowLines(specOf(issue.kind), current);
 }
 
 export function renderIssues(doc: Document, list: HTMLElement, issues: readonly Issue[], lang: Lang, actions: IssueActions): void {
@@ -55,7 +52,7 @@ export function renderIssues(doc: Document, list: HTMLElement, issues: readonly 
       if (issue.current) {
         const values = doc.createElement('ul');
         values.className = 'server-values';
-        for (const line of serverValueLines(issue.current)) {
+        for (const line of serverValueLines(issue, issue.current)) {
           const v = doc.createElement('li');
           v.textContent = line;
           values.append(v);
