@@ -48,6 +48,7 @@ export function yearAndAsOf(query: URLSearchParams, now: Date): { year: number; 
   const today = vietnamToday(now);
   const asOf = dateValue(query.get('asOf'), 'asOf', today);
   const yearGiven = (query.get('year') ?? '').trim() !== '';
-  const year = yearValue(query.get('year'), 'year', yearOfIso(today));
+  // Without `year`, the year of `asOf` (today's year when `asOf` is not given either).
+  const year = yearValue(query.get('year'), 'year', yearOfIso(asOf));
   return { year, asOf, yearGiven };
 }

@@ -22,6 +22,11 @@ describe('query and path parameters', () => {
     expect(yearAndAsOf(new URLSearchParams(''), late)).toEqual({ year: 2026, asOf: '2026-01-01', yearGiven: false });
     expect(yearAndAsOf(new URLSearchParams('year=2025'), late)).toMatchObject({ year: 2025, yearGiven: true });
   });
+  it('takes the year of asOf when only asOf is given', () => {
+    const now = new Date('2026-11-29T03:00:00Z');
+    expect(yearAndAsOf(new URLSearchParams('asOf=31/12/2025'), now)).toEqual({ year: 2025, asOf: '2025-12-31', yearGiven: false });
+    expect(yearAndAsOf(new URLSearchParams('year=2024&asOf=2025-06-30'), now)).toMatchObject({ year: 2024, asOf: '2025-06-30' });
+  });
   it('reads flags', () => {
     expect(flagValue('true', 'x')).toBe(true);
     expect(flagValue(null, 'x')).toBe(false);
