@@ -14,6 +14,8 @@ export interface Progress {
   step: string;
   done: number;
   total: number;
+  /** What is counted (`dòng`), shown after the counts. */
+  unit?: string;
 }
 
 export interface FlowDeps {

@@ -62,7 +62,7 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
       const results: PublishResult[] = [];
       try {
         for (const chunk of chunkRows(plan.rows)) {
-          progress({ step: `Đang gửi ${b.spec.sheet}…`, done: report.sent, total });
+          progress({ step: `Đang gửi ${b.spec.sheet}…`, done: report.sent, total, unit: 'dòng' });
           const res = await deps.api.publish(b.spec.kind, chunk.map((p) => p.request), deps.asOf);
           results.push(...res.results);
           for (const [k, v] of Object.entries(res.summary ?? {})) report.summary[k as Outcome] += v;
@@ -78,11 +78,11 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
     const trips = bound.find((b) => b.spec.kind === 'trips');
     const tripPlan = trips && plans.get(trips);
     if (trips && tripPlan && tripPlan.rows.length) {
-      progress({ step: 'Đang cập nhật số ngày của các đợt đi…', done: report.sent, total });
+      progress({ step: 'Đang cập nhật số ngày của các đợt đi…', done: report.sent, total, unit: 'dòng' });
       const stored = await deps.api.list('trips', { asOf: deps.asOf });
       report.issues.push(...refreshDerived({ ...trips, categories }, stored, new Set(tripPlan.rows.map((r) => r.row))));
     }
-    progress({ step: 'Đang tính kết quả thực hiện…', done: report.sent, total });
+    progress({ step: 'Đang tính kết quả thực hiện…', done: report.sent, total, unit: 'dòng' });
     const cadres = bound.find((b) => b.spec.kind === 'cadres');
     if (cadres) {
       const compliance = await deps.api.compliance(deps.year, deps.asOf);
@@ -93,9 +93,9 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
     report.failure = e.message;
   }
 
-  progress({ step: 'Đang ghi kết quả vào bảng tính…', done: report.sent, total });
+  progress({ step: 'Đang ghi kết quả vào bảng tính…', done: report.sent, total, unit: 'dòng' });
   await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), widths);
   report.issues = bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, report.issues.filter((i) => i.table === b.spec.table)), b.table));
-  progress({ step: 'Xong.', done: report.sent, total });
+  progress({ step: 'Xong.', done: report.sent, total, unit: 'dòng' });
   return report;
 }

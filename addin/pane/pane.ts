@@ -39,6 +39,7 @@ export function startPane(opts: PaneOptions): void {
   const status = $('status');
   const progress = $<HTMLProgressElement>('progress');
   const progressText = $('progress-text');
+  const progressBox = $('progress-box');
   const list = $('issues');
   const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard'].map((id) => $<HTMLButtonElement>(id));
 
@@ -57,13 +58,12 @@ export function startPane(opts: PaneOptions): void {
   };
 
   const showProgress = (p: Progress | null): void => {
-    progress.hidden = p === null;
-    progressText.hidden = p === null;
+    progressBox.hidden = p === null;
     if (!p) return;
     if (p.total > 0) {
       progress.max = p.total;
       progress.value = p.done;
-      progressText.textContent = `${p.step} ${p.done}/${p.total}`;
+      progressText.textContent = `${p.step} ${p.done}/${p.total}${p.unit ? ` ${p.unit}` : ''}`;
     } else {
       progress.removeAttribute('value');
       progressText.textContent = p.step;

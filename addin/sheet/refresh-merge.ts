@@ -88,7 +88,7 @@ export function applyRefresh(ctx: WriteContext, storedRows: readonly StoredRow[]
       issues.push(...warningIssues(ctx, row, stored.warnings, stored.id));
       counts.updated++;
     } else if (localVersion !== stored.version) {
-      const message = pendingServerChangeText(stored.version);
+      const message = pendingServerChangeText;
       edit.set(row, map.meta.status, message);
       issues.push({ kind: spec.kind, sheet: spec.sheet, table: spec.table, row, severity: 'conflict', code: 'CONFLICT', col: map.meta.status, message, id: stored.id, current: stored, version: stored.version });
       counts.flagged++;

@@ -26,14 +26,15 @@ export function errorText(errors: readonly FieldError[] | undefined): string {
   return `${STATUS_PREFIX.error}: ${join((errors ?? []).map((e) => e.message)) || 'dòng bị từ chối.'}`;
 }
 
+/** The server's version is an opaque tag: the texts never show it, they say what to do (`currentVersion` null: nothing stored). */
 export function conflictText(currentVersion: string | null | undefined, deletedOnServer: boolean): string {
   return deletedOnServer || !currentVersion
-    ? `${STATUS_PREFIX.conflict}: dòng này đã bị xoá trên máy chủ. Chọn giữ bản của bạn hoặc bỏ dòng trong ngăn Theo dõi 1+2.`
-    : `${STATUS_PREFIX.conflict}: dòng đã được sửa trên máy chủ (phiên bản ${currentVersion}). Chọn giữ bản của bạn hoặc lấy bản trên máy chủ trong ngăn Theo dõi 1+2.`;
+    ? `${STATUS_PREFIX.conflict}: dòng này đã bị xoá trên máy chủ. Trong ngăn Theo dõi 1+2, bấm "Giữ bản của tôi" để gửi lại hoặc "Lấy bản máy chủ" để bỏ dòng.`
+    : `${STATUS_PREFIX.conflict}: dòng đã được người khác sửa trên máy chủ. Trong ngăn Theo dõi 1+2, bấm "Giữ bản của tôi" hoặc "Lấy bản máy chủ".`;
 }
 
-export const pendingServerChangeText = (version: string): string =>
-  `${STATUS_PREFIX.conflict}: máy chủ có thay đổi mới (phiên bản ${version}) nhưng dòng này có sửa đổi chưa gửi nên không bị ghi đè.`;
+export const pendingServerChangeText =
+  `${STATUS_PREFIX.conflict}: máy chủ có thay đổi mới nhưng dòng này có sửa đổi chưa gửi nên không bị ghi đè. Trong ngăn Theo dõi 1+2, bấm "Giữ bản của tôi" hoặc "Lấy bản máy chủ".`;
 
 export const pendingServerDeleteText =
   `${STATUS_PREFIX.conflict}: dòng đã bị xoá trên máy chủ nhưng có sửa đổi chưa gửi nên được giữ lại.`;

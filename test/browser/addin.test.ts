@@ -22,6 +22,8 @@ let site: { url: string; close(): Promise<void> };
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+/** While set, trip publish requests wait for it (to see the progress bar mid-work). */
+let holdTripPublish: Promise<void> | null = null;
 
 type Fake = import('../addin/fake-workbook').FakeExcel;
 /** Runs `fn` against the page's fake workbook. */
@@ -69,6 +71,7 @@ beforeAll(async () => {
   // outside the two local servers is refused.
   await page.route('**/*', async (route) => {
     const url = route.request().url();
+    if (holdTripPublish && url.includes('/trips/publish')) await holdTripPublish;
     if (url.startsWith(site.url) || url.startsWith(api.url)) return route.continue();
     const file = url.includes('appsforoffice.microsoft.com') ? officeFile(url) : null;
     if (file) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file, 'utf8') });
@@ -97,6 +100,10 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   await page.fill('#api-key', 'not-a-key');
   await click('save-settings');
   expect(await click('check')).toMatch(/khoá API.*HTTP 401/i);
+  // A key of another org: 403, with what to check.
+  await page.fill('#api-key', KEYS.other);
+  await click('save-settings');
+  expect(await click('check')).toMatch(/quyền.*HTTP 403/i);
   await page.fill('#api-key', KEYS.editor);
   await click('save-settings');
   expect(await click('check')).toContain('Kết nối tốt');
@@ -128,7 +135,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
 
   // In the pane: the error and the overlap warning.
   const issueTexts = await page.$$eval('#issues li.issue', (lis) => lis.map((li) => `${li.className}|${li.textContent}`));
-  expect(issueTexts.some((x) => x.startsWith('issue error') && x.includes('Ngày về'))).toBe(true);
+  expect(issueTexts.some((x) => x.startsWith('issue error') && x.includes('Ngày về') && x.includes('Đi cơ sở · ô D4'))).toBe(true);
   expect(issueTexts.some((x) => x.startsWith('issue warning') && x.includes('Trùng ngày'))).toBe(true);
 
   // In the sheet: statuses, untouched rejected values, ids and versions, counted days.
@@ -162,7 +169,20 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
     f.editCell('DiCoSo', 2, 'Ngày về', '12/03/2025');
     f.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'X01', 'Ngày đi': '01/03/2025', 'Ngày về': '04/03/2025', 'Nội dung': 'Kiểm tra, giám sát' }]);
   }, null);
-  expect(await click('publish')).toMatch(/Đã gửi 2 dòng: 2 mới/);
+  // The progress bar shows counts while the trips are on their way.
+  let release = (): void => undefined;
+  holdTripPublish = new Promise<void>((ok) => (release = ok));
+  await page.click('#publish');
+  await page.waitForFunction(() => /Đang gửi Đi cơ sở… \d+\/\d+/.test(document.getElementById('progress-text')?.textContent ?? ''));
+  expect(await page.isVisible('#progress')).toBe(true);
+  expect(await page.textContent('#progress-text')).toMatch(/Đang gửi Đi cơ sở… 0\/2 dòng$/);
+  expect(await page.isDisabled('#publish')).toBe(true);
+  await shot('2a-progress');
+  holdTripPublish = null;
+  release();
+  await page.waitForFunction(() => document.getElementById('status')?.classList.contains('ok'));
+  expect(await page.textContent('#status')).toMatch(/Đã gửi 2 dòng: 2 mới/);
+  expect(await page.isVisible('#progress')).toBe(false);
   const trips2 = await onFake((f) => f.records('DiCoSo'), null);
   expect(String(trips2[2]['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\)$/);
   expect(trips2[2]['Số ngày được tính']).toBe(3);
@@ -190,18 +210,50 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(await onFake((f) => f.records('DonVi')[0]['Tên đơn vị'], null)).toBe('Xã An Bình (mới)');
   expect(await onFake((f) => f.bodyCell('DiCoSo', 0, 'Mô tả').formula, null)).toBeNull();
 
+  // Conflicts: another workbook changes two trips this one has also edited.
+  const storedTrips = (await api.call('GET', '/api/orgs/demo/trips', { key: KEYS.editor })).body.rows as { id: string; version: string }[];
+  const mine = await onFake((f) => f.records('DiCoSo').map((r) => String(r['Mã dòng'])), null);
+  const other = (i: number, description: string) => {
+    const s = storedTrips.find((t) => t.id === mine[i])!;
+    return { ...s, description, derived: undefined, warnings: undefined };
+  };
+  const elsewhere = await api.call('POST', '/api/orgs/demo/trips/publish', { key: KEYS.editor, body: { rows: [other(0, 'Sửa ở máy khác'), other(2, 'Sửa ở máy khác 2')] } });
+  expect(elsewhere.body.summary.updated).toBe(2);
+  await onFake((f) => {
+    f.editCell('DiCoSo', 0, 'Mô tả', 'Sửa ở máy này');
+    f.editCell('DiCoSo', 2, 'Mô tả', 'Sửa ở máy này 2');
+  }, null);
+  expect(await click('publish')).toMatch(/2 xung đột/);
+  expect(await page.$$eval('#issues li.issue.conflict .server-values', (uls) => uls.map((u) => u.textContent))).toEqual([
+    expect.stringContaining('Mô tả: Sửa ở máy khác'),
+    expect.stringContaining('Mô tả: Sửa ở máy khác 2'),
+  ]);
+  expect(await page.$$eval('#issues li.issue.conflict .server-values', (uls) => uls[0].textContent)).toMatch(/Ngày đi: 03\/03\/2025/);
+  await shot('3-conflicts');
+  // Take the server's values for the first, keep mine for the second, and publish.
+  await page.click('#issues li.issue.conflict .take-server');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Đã xử lý xung đột.');
+  await page.click('#issues li.issue.conflict .keep-mine');
+  await page.waitForFunction(() => document.querySelectorAll('#issues li.issue.conflict').length === 0);
+  expect(await onFake((f) => [f.records('DiCoSo')[0]['Mô tả'], f.records('DiCoSo')[2]['Mô tả']], null)).toEqual(['Sửa ở máy khác', 'Sửa ở máy này 2']);
+  expect(await click('publish')).toMatch(/Đã gửi 1 dòng: 0 mới, 1 cập nhật/);
+  const after = (await api.call('GET', '/api/orgs/demo/trips', { key: KEYS.editor })).body.rows as { id: string; description?: string }[];
+  expect(after.find((t) => t.id === mine[0])!.description).toBe('Sửa ở máy khác');
+  expect(after.find((t) => t.id === mine[2])!.description).toBe('Sửa ở máy này 2');
+
   // A leader's recalculation stores a snapshot; the dashboard shows the year.
   const recalc = await api.call('POST', '/api/orgs/demo/recalculate?year=2025', { key: KEYS.leader });
   expect(recalc.status).toBe(200);
   expect(await click('dashboard')).toMatch(/Đã cập nhật trang Tổng hợp: 2\/3 cán bộ đã đi cơ sở, 0 đạt; 1 mốc/);
   const dash = await onFake((f) => ({ a1: f.at('Tổng hợp', 'A1').value, org: f.at('Tổng hợp', 'B2').value, year: f.at('Tổng hợp', 'B3').value, charts: f.sheet('Tổng hợp').charts.map((c) => c.type) }), null);
   expect(dash).toEqual({ a1: 'TỔNG HỢP THỰC HIỆN CHỦ TRƯƠNG 1+2 (CÁN BỘ ĐI CƠ SỞ)', org: 'demo', year: 2025, charts: ['ColumnClustered', 'Line'] });
-  await shot('3-dashboard');
+  await shot('4-dashboard');
 
   // English switch.
   await page.click('#lang');
   expect(await page.textContent('#publish')).toBe('Publish changes');
-  await shot('4-english');
+  await page.mouse.move(5, 400); // not hovering the switch: its resting look
+  await shot('5-english');
   await page.click('#lang');
   expect(await page.textContent('#publish')).toBe('Gửi thay đổi');
 

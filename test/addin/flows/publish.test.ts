@@ -45,8 +45,11 @@ describe('publishChanges', () => {
     excel.typeRows(TRIPS.table, Array.from({ length: 2000 }, (_, i) => trip(i)));
     const before = excel.syncCount;
     let ids = 0;
-    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `id-${++ids}` });
+    const steps: string[] = [];
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `id-${++ids}`, onProgress: (p) => steps.push(`${p.step} ${p.done}/${p.total}${p.unit ? ` ${p.unit}` : ''}`) });
     expect(excel.syncCount - before).toBe(5);
+    // The pane's progress bar: counts of rows sent out of the rows to send.
+    expect(steps).toEqual(expect.arrayContaining(['Đang gửi Cán bộ… 0/2001 dòng', 'Đang gửi Đi cơ sở… 1/2001 dòng', 'Xong. 2001/2001 dòng']));
     expect(excel.syncCount - before).toBeLessThanOrEqual(6);
     expect(report.summary.created).toBe(2001);
     const tripPosts = api.requests.filter((r) => r.url.includes('/trips/publish'));
@@ -149,7 +152,7 @@ describe('publishChanges', () => {
     const report = await publishChanges({ excel, api: client, year: 2025 });
     const conflict = report.issues.find((i) => i.severity === 'conflict')!;
     expect(conflict.current).toMatchObject({ unit: 'Sửa ở máy khác', version: 'v-other' });
-    expect(String(excel.records(TRIPS.table)[0][H.status])).toMatch(/^Xung đột: dòng đã được sửa trên máy chủ \(phiên bản v-other\)/);
+    expect(String(excel.records(TRIPS.table)[0][H.status])).toMatch(/^Xung đột: dòng đã được người khác sửa trên máy chủ/);
     expect(excel.records(TRIPS.table)[0][H.unit]).toBe('Sửa ở đây');
   });
 

@@ -61,7 +61,7 @@ describe('applyRefresh', () => {
     expect(r.counts).toEqual({ added: 0, updated: 0, removed: 0, flagged: 2 });
     const rows = ctx.edit.finalRows();
     expect(rows[0][col('Đơn vị đến')]).toBe('sửa tại máy');
-    expect(String(rows[0][col('Tình trạng gửi')])).toMatch(/^Xung đột: máy chủ có thay đổi mới \(phiên bản v2\)/);
+    expect(String(rows[0][col('Tình trạng gửi')])).toMatch(/^Xung đột: máy chủ có thay đổi mới nhưng dòng này có sửa đổi chưa gửi/);
     expect(String(rows[1][col('Tình trạng gửi')])).toMatch(/^Xung đột: dòng đã bị xoá trên máy chủ/);
     expect(r.issues.map((i) => [i.severity, i.row, i.current?.version ?? null])).toEqual([
       ['conflict', 0, 'v2'],

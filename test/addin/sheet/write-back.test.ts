@@ -31,7 +31,7 @@ describe('applyPublishResults', () => {
     expect(rows[1].slice(0, 10)).toEqual(body[1].slice(0, 10));
     expect(rows[1][col('Tình trạng gửi')]).toBe('Lỗi: Ngày về sai.');
     expect(rows[1][col('Phiên bản')]).toBe('');
-    expect(String(rows[2][col('Tình trạng gửi')])).toContain('phiên bản v7');
+    expect(String(rows[2][col('Tình trạng gửi')])).toMatch(/^Xung đột: dòng đã được người khác sửa trên máy chủ/);
     expect(issues.map((i) => [i.severity, i.row, i.col])).toEqual([
       ['warning', 0, col('Đơn vị đến')],
       ['error', 1, col('Ngày về')],
