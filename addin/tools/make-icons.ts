@@ -1,5 +1,5 @@
 /**
- * Writes the add-in's icons (addin/assets/icon-{16,32,64,80}.png): a Fluent-blue rounded
+ * Writes the add-in's icons (addin/assets/icon-{16,20,24,32,40,48,64,80}.png): a Fluent-blue rounded
  * square with "1+2" in white. Node built-ins only (zlib for the PNG's deflate stream).
  * Run: `npx tsx addin/tools/make-icons.ts`.
  */
@@ -49,7 +49,8 @@ export function drawIcon(size: number): Uint8Array {
   return px;
 }
 
-export const ICON_SIZES = [16, 32, 64, 80] as const;
+/** The ribbon's sizes (16, 32, 80 required; 20, 24, 40, 48, 64 for high-DPI screens); 32 and 64 also the add-in's icons. */
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80] as const;
 
 if (require.main === module) {
   for (const size of ICON_SIZES) {
