@@ -77,6 +77,7 @@ export function recordCell(column: FieldColumn, value: unknown, categories: read
   if (value === undefined || value === null || value === '') return '';
   switch (column.type) {
     case 'date':
+      if (typeof value === 'number') return value; // already a serial
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoToSerial(value) : String(value);
     case 'bool':
       return value === true ? BOOL_VALUES[0] : value === false ? BOOL_VALUES[1] : String(value);

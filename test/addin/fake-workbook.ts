@@ -727,6 +727,39 @@ export class FakeExcel implements ExcelLike {
     });
   }
 
+  /** A user moves a table column (header and body) to another position. */
+  moveColumn(table: string, header: string, to: number): void {
+    const t = this.table(table);
+    const from = this.headers(table).indexOf(header);
+    if (from < 0) throw new Error(`no column ${header} in ${table}`);
+    const columns = Array.from({ length: t.width }, (_, j) =>
+      Array.from({ length: t.bodyRows + 1 }, (_, i) => t.sheet.cells.get(key(t.top + i, t.left + j))),
+    );
+    const [moved] = columns.splice(from, 1);
+    columns.splice(to, 0, moved);
+    columns.forEach((col, j) =>
+      col.forEach((cell, i) => {
+        if (cell) t.sheet.cells.set(key(t.top + i, t.left + j), cell);
+        else t.sheet.cells.delete(key(t.top + i, t.left + j));
+      }),
+    );
+  }
+
+  /** A user inserts a column of their own into a table at `at` (cells to its right shift right). */
+  insertColumn(table: string, at: number, header: string): void {
+    const t = this.table(table);
+    for (let j = t.width - 1; j >= at; j--) {
+      for (let i = 0; i <= t.bodyRows; i++) {
+        const cell = t.sheet.cells.get(key(t.top + i, t.left + j));
+        if (cell) t.sheet.cells.set(key(t.top + i, t.left + j + 1), cell);
+        else t.sheet.cells.delete(key(t.top + i, t.left + j + 1));
+        t.sheet.cells.delete(key(t.top + i, t.left + j));
+      }
+    }
+    t.width += 1;
+    this.setCell(t.sheet.name, t.top, t.left + at, header);
+  }
+
   /** A user renames a sheet (its tables stay on it). */
   renameSheet(from: string, to: string): void {
     const s = this.sheet(from);

@@ -1,6 +1,7 @@
 import { ApiClient } from '../../../addin/api/client';
 import { selectTableCell } from '../../../addin/excel/adapter';
 import { publishChanges } from '../../../addin/flows/publish';
+import { refreshFromServer } from '../../../addin/flows/refresh';
 import { createWorkbookTemplate } from '../../../addin/flows/template';
 import { CADRES, TRIPS } from '../../../addin/sheet/columns';
 import { FakeApi } from '../fake-api';
@@ -188,5 +189,66 @@ describe('publishChanges', () => {
     expect(rows[0]).toMatchObject({ 'Số ngày được tính': 1, 'Tình trạng báo cáo': 'Chờ báo cáo', [H.status]: 'Đã lưu — Cảnh báo: Trùng ngày với đợt đi khác.' });
     expect(rows[1][H.status]).toBe('Đã lưu (mới)');
     expect(report.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'OVERLAP', row: 0 })]);
+  });
+});
+
+describe('publishChanges, as users shape their workbook', () => {
+  it('finds columns by header after the user reorders them and inserts their own (with formulas left alone)', async () => {
+    const { excel, api, client } = await setup();
+    excel.moveColumn(TRIPS.table, H.start, 0);
+    excel.moveColumn(TRIPS.table, H.contents, 2);
+    excel.insertColumn(TRIPS.table, 1, 'Ghi chú riêng');
+    excel.typeRows(TRIPS.table, [{ ...trip(1), 'Ghi chú riêng': '=LEN(B2)' }, trip(2)]);
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${Math.random().toString(36).slice(2, 8)}` });
+    expect(report.summary.created).toBe(3);
+    const sent = [...api.store.get('trips')!.values()].map((r) => [r.cadreId, r.unit, r.startDate, r.contents]);
+    expect(sent).toEqual([
+      ['CB01', 'Xã 1', 45718, 'Kiểm tra, giám sát'],
+      ['CB01', 'Xã 2', 45719, 'Kiểm tra, giám sát'],
+    ]);
+    const first = excel.records(TRIPS.table)[0];
+    expect(first[H.status]).toBe('Đã lưu (mới)');
+    expect(excel.bodyCell(TRIPS.table, 0, 'Ghi chú riêng').formula).toBe('=LEN(B2)');
+    expect(excel.headers(TRIPS.table).slice(0, 4)).toEqual([H.start, 'Ghi chú riêng', H.cadreId, H.contents]);
+    // A later change on the server comes back into the moved columns.
+    const stored = api.store.get('trips')!.get(String(first[H.id]))!;
+    api.seed('trips', { ...stored, unit: 'Xã đổi tên', version: 'v-new' });
+    await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(excel.records(TRIPS.table)[0]).toMatchObject({ [H.unit]: 'Xã đổi tên', [H.start]: 45718, 'Ghi chú riêng': '#FORMULA' });
+    expect(excel.bodyCell(TRIPS.table, 0, 'Ghi chú riêng').formula).toBe('=LEN(B2)');
+  });
+
+  it('publishes the kinds in dependency order: cadres, units, absences, registrations, trips', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows('DiCoSo', [trip(1)]);
+    excel.typeRows('DangKy', [{ [H.cadreId]: 'CB01', 'Năm': 2025 }]);
+    excel.typeRows('MienGiam', [{ [H.cadreId]: 'CB01', 'Từ ngày': '01/02/2025', 'Lý do': 'Thai sản' }]);
+    excel.typeRows('DonVi', [{ 'Mã đơn vị': 'X01', 'Tên đơn vị': 'Xã An Bình', 'Loại đơn vị': 'Xã' }]);
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => `id${Math.random().toString(36).slice(2, 8)}` });
+    const kinds = api.requests.filter((r) => r.url.includes('/publish')).map((r) => /orgs\/demo\/(\w+)\/publish/.exec(r.url)![1]);
+    expect(kinds).toEqual(['cadres', 'units', 'absences', 'registrations', 'trips']);
+  });
+
+  it('a retry after a lost answer never duplicates: the ids were in the sheet before the first send', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), trip(2)]);
+    // The server stores the trips, but the answer never reaches the pane.
+    const realFetch = api.fetch;
+    const lossy = new ApiClient({ apiUrl: 'http://api.test', org: 'demo', apiKey: api.key }, async (url, init) => {
+      const res = await realFetch(url, init);
+      if (url.includes('/trips/publish')) throw new TypeError('Failed to fetch');
+      return res;
+    });
+    let n = 0;
+    const lost = await publishChanges({ excel, api: lossy, year: 2025, makeId: () => `t${++n}` });
+    expect(lost.failure).toMatch(/Không kết nối được máy chủ API/);
+    expect(api.store.get('trips')!.size).toBe(2);
+    const ids = excel.records(TRIPS.table).map((r) => r[H.id]);
+    expect(ids).toEqual(['t1', 't2']);
+    // The user clicks again: same ids, no version → the server recognises them.
+    const retry = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${++n}` });
+    expect(retry.summary).toMatchObject({ created: 0, unchanged: 2 });
+    expect(api.store.get('trips')!.size).toBe(2);
+    expect(excel.records(TRIPS.table).map((r) => [r[H.id], r[H.version] !== ''])).toEqual([['t1', true], ['t2', true]]);
   });
 });
