@@ -37,7 +37,8 @@ function issueBase(ctx: WriteContext, row: number): Pick<Issue, 'kind' | 'sheet'
 
 export function warningIssues(ctx: WriteContext, row: number, warnings: readonly Warning[] | undefined, id?: string | null): Issue[] {
   return (warnings ?? []).map((w) => {
-    const col = w.field ? ctx.map.fields[baseField(w.field)] : undefined;
+    // A warning without a field found in the table points at the row's status cell.
+    const col = (w.field ? ctx.map.fields[baseField(w.field)] : undefined) ?? ctx.map.meta.status;
     return { ...issueBase(ctx, row), severity: 'warning', code: w.code, field: w.field, col, message: w.message, id };
   });
 }
@@ -75,7 +76,8 @@ export function applyPublishResults(ctx: WriteContext, plan: PublishPlan, result
       case 'rejected':
         edit.set(row, map.meta.status, errorText(result.errors));
         for (const e of result.errors ?? []) {
-          const col = map.fields[baseField(e.field)] ?? (baseField(e.field) === 'id' ? map.meta.id : undefined);
+          // An error on a field not in the table (or the hidden id) points at the status cell.
+          const col = map.fields[baseField(e.field)] ?? map.meta.status;
           issues.push({ ...issueBase(ctx, row), severity: 'error', code: e.code, field: e.field, col, message: e.message, id: result.id });
         }
         return;

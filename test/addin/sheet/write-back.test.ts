@@ -39,6 +39,20 @@ describe('applyPublishResults', () => {
     ]);
   });
 
+  it('points issues without a visible field (none, or the hidden id) at the status cell', () => {
+    const body = [row('A'), row('B')];
+    const edit = new TableEdit('DiCoSo', headers.length, body);
+    const plan = planPublish(TRIPS, map, body, () => 'bad id!');
+    const issues = applyPublishResults({ spec: TRIPS, map, edit, categories: [] }, plan, [
+      { ref: 0, id: 'a', version: 'v1', outcome: 'created', warnings: [{ code: 'NOT_REPORTED', message: 'Chưa nộp báo cáo.' }] },
+      { ref: 1, id: null, version: null, outcome: 'rejected', errors: [{ field: 'id', code: 'INVALID_FORMAT', message: 'Mã dòng sai.' }] },
+    ]);
+    expect(issues.map((i) => [i.severity, i.col])).toEqual([
+      ['warning', col('Tình trạng gửi')],
+      ['error', col('Tình trạng gửi')],
+    ]);
+  });
+
   it('removes deleted rows and shifts the issues below them', () => {
     const body = [row('A', 'x'), row('B')];
     body[0][col('Mã dòng')] = 'id0';
