@@ -254,6 +254,11 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(await page.textContent('#publish')).toBe('Publish changes');
   await page.mouse.move(5, 400); // not hovering the switch: its resting look
   await shot('5-english');
+  // Hovered, the header's switch keeps white text on a tinted blue (not the light grey of other buttons).
+  await page.hover('#lang');
+  const hovered = await page.$eval('#lang', (el) => getComputedStyle(el).backgroundColor);
+  expect(hovered).toBe('rgba(255, 255, 255, 0.16)');
+  await page.screenshot({ path: join(ARTIFACTS, '6-header-hover.png'), clip: { x: 0, y: 0, width: 420, height: 60 } });
   await page.click('#lang');
   expect(await page.textContent('#publish')).toBe('Gửi thay đổi');
 
