@@ -113,9 +113,25 @@ export class TableEdit {
     return this.rows.some((r) => r.removed || r.origin < 0 || r.dirty.size > 0);
   }
 
+  /**
+   * The rows to write. An Excel table keeps at least one body row: when every row as read is
+   * removed, the first of them stays and takes the first appended row's cells (or blanks), so
+   * the final body is the same as if all were deleted (row indexes unchanged).
+   */
+  private writeRows(): EditRow[] {
+    const originals = this.rows.filter((r) => r.origin >= 0);
+    if (!originals.length || originals.some((r) => !r.removed)) return this.rows;
+    const keeper = originals[0];
+    const first = this.rows.find((r) => r.origin < 0 && !r.removed);
+    const all = new Set(Array.from({ length: this.width }, (_, c) => c));
+    const replaced: EditRow = { origin: keeper.origin, cells: first ? first.cells : new Array(this.width).fill(''), dirty: all, removed: false };
+    return this.rows.filter((r) => r !== first).map((r) => (r === keeper ? replaced : r));
+  }
+
   toWrite(): TableWrite {
-    const deleteRows = this.rows.filter((r) => r.removed && r.origin >= 0).map((r) => r.origin);
-    const kept = this.rows.filter((r) => !r.removed);
+    const rows = this.writeRows();
+    const deleteRows = rows.filter((r) => r.removed && r.origin >= 0).map((r) => r.origin);
+    const kept = rows.filter((r) => !r.removed);
     const appendCount = kept.filter((r) => r.origin < 0).length;
     const cols = new Set<number>();
     for (const r of kept) for (const c of r.dirty) cols.add(c);

@@ -378,7 +378,8 @@ class FakeRange extends Proxy implements Range {
     for (const t of this.fake.tables.values()) {
       const bodyTop = t.top + 1;
       if (t.sheet === this.model && this.r >= bodyTop && this.r + this.rows <= bodyTop + t.bodyRows && this.c <= t.left && this.c + this.cols >= t.left + t.width) {
-        t.bodyRows -= this.rows;
+        // As in Excel, a table keeps at least one (then blank) body row.
+        t.bodyRows = Math.max(1, t.bodyRows - this.rows);
       }
     }
   }

@@ -94,6 +94,25 @@ describe('refreshFromServer', () => {
     expect(p.sent).toBe(0);
   });
 
+  it('replaces every row when the server deleted them all and added others (a table keeps one body row)', async () => {
+    const { excel, api, client } = await setup();
+    api.seed('trips', tripRow(1));
+    api.seed('trips', tripRow(2));
+    await refreshFromServer({ excel, api: client, year: 2025 });
+    api.seed('trips', { ...tripRow(1), deleted: true, version: 'd1' });
+    api.seed('trips', { ...tripRow(2), deleted: true, version: 'd2' });
+    api.seed('trips', tripRow(3));
+    api.seed('trips', tripRow(4));
+    const r = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(r.counts).toMatchObject({ removed: 2, added: 2 });
+    expect(excel.records('DiCoSo').map((x) => [x['Mã dòng'], x['Đơn vị đến']])).toEqual([['t3', 'X3'], ['t4', 'X4']]);
+    // And when the server deleted them all: one blank row stays, nothing else.
+    api.seed('trips', { ...tripRow(3), deleted: true, version: 'd3' });
+    api.seed('trips', { ...tripRow(4), deleted: true, version: 'd4' });
+    await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(excel.body('DiCoSo')).toEqual([new Array(excel.headers('DiCoSo').length).fill('')]);
+  });
+
   it('removes rows deleted on the server', async () => {
     const { excel, api, client } = await setup();
     api.seed('trips', tripRow(1));

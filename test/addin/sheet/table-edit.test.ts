@@ -8,6 +8,27 @@ const body = [
 ];
 
 describe('TableEdit', () => {
+  it('never deletes every row (an Excel table keeps one): the first row takes the first new row, or blanks', () => {
+    const replaced = new TableEdit('T', 3, body);
+    for (let r = 0; r < 4; r++) replaced.remove(r);
+    const a = replaced.append();
+    replaced.set(a, 0, 'n1');
+    const b = replaced.append();
+    replaced.set(b, 1, 7);
+    const w = replaced.toWrite();
+    expect(w).toMatchObject({ deleteRows: [1, 2, 3], appendCount: 1, finalRowCount: 2 });
+    expect(w.runs).toEqual([
+      { row: 0, col: 0, values: [['n1']] },
+      { row: 0, col: 1, values: [[''], [7]] },
+      { row: 0, col: 2, values: [['']] },
+    ]);
+    expect(replaced.finalIndex(a)).toBe(0);
+    expect(replaced.finalIndex(b)).toBe(1);
+    const emptied = new TableEdit('T', 3, body);
+    for (let r = 0; r < 4; r++) emptied.remove(r);
+    expect(emptied.toWrite()).toMatchObject({ deleteRows: [1, 2, 3], appendCount: 0, finalRowCount: 1 });
+  });
+
   it('writes strings verbatim with the text format into a text-formatted column', () => {
     const e = new TableEdit('T', 3, body, new Map([[0, '@']]));
     e.set(0, 0, '007');
