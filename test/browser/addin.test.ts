@@ -249,6 +249,13 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(dash).toEqual({ a1: 'TỔNG HỢP THỰC HIỆN CHỦ TRƯƠNG 1+2 (CÁN BỘ ĐI CƠ SỞ)', org: 'demo', year: 2025, charts: ['ColumnClustered', 'Line'] });
   await shot('4-dashboard');
 
+  // Every cell the pane wrote, on every sheet, is data: no formula, nothing Excel coerced.
+  const suspicious = await onFake(
+    (f) => [...f.sheets.values()].flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.formula !== null || c.coerced).map(([k, c]) => `${s.name}!${k}=${String(c.formula ?? c.value)}`)),
+    null,
+  );
+  expect(suspicious).toEqual([]);
+
   // English switch.
   await page.click('#lang');
   expect(await page.textContent('#publish')).toBe('Publish changes');
