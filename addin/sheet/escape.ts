@@ -1,15 +1,18 @@
 /**
- * Strings written into cells are data, never formulas: a string beginning with `=`, `+`, `-`
- * or `@` is written with a leading apostrophe, which Excel keeps as a text prefix (the cell
- * shows and returns the text without it). So is a string Excel would otherwise turn into a
- * number, date or boolean (`01`, `3/5`, `1e5`, `TRUE`), so that text stays text — a content
- * hash such as `12345678e0123` included. Numbers and booleans are written as they are.
+ * Strings written into cells are data, never formulas, and stay the text they are. Excel
+ * parses what is written as if it were typed: `=…`, `+…`, `-…`, `@…` become formulas, and
+ * digits become numbers, dates or times in many forms (`01`, `3/5`, `3-5`, `1e5`, `(5)`, `$5`,
+ * `5 Mar`, `Mar 2025`…), `TRUE`/`FALSE` booleans, `#N/A` errors. Rather than follow every form
+ * Excel reads, a string is written with a leading apostrophe — a text prefix Excel keeps out of
+ * the value — when it begins with `=`, `+`, `-`, `@`, `#` or `'`, contains a digit, or is a
+ * boolean word. Other text (names, labels, statuses without figures) cannot be read as
+ * anything but text and is written as it is. Numbers and booleans are written as they are.
  * Cells formatted as text (`@`) take strings verbatim and are written without the apostrophe
  * (see `TableEdit`).
  */
 
 const FORMULA_START = /^[=+\-@]/;
-const COERCIBLE = /^(\s*[\d.,/:%\s]*\d[\d.,/:%\s]*|\s*[\d.,]*\d[\d.,]*e[-+]?\d+\s*|true|false)$/i;
+const NEEDS_PREFIX = /^\s*[=+\-@#']|\d|^\s*(true|false)\s*$/i;
 export type CellValue = string | number | boolean;
 
 export function isFormulaLike(text: string): boolean {
@@ -20,8 +23,7 @@ export function isFormulaLike(text: string): boolean {
 export function escapeCell(value: CellValue | null | undefined): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return value;
-  // A text that itself begins with an apostrophe would lose it as a prefix: double it.
-  return isFormulaLike(value) || value.startsWith("'") || COERCIBLE.test(value) ? `'${value}` : value;
+  return NEEDS_PREFIX.test(value) ? `'${value}` : value;
 }
 
 export function escapeMatrix(rows: readonly (readonly (CellValue | null | undefined)[])[]): CellValue[][] {

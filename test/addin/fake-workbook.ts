@@ -49,7 +49,11 @@ export function payloadBytes(value: unknown): number {
 }
 
 const NUMBER_TEXT = /^\s*[-+]?(\d[\d,]*(\.\d*)?|\.\d+)(e[-+]?\d+)?%?\s*$/i;
+const ACCOUNTING_TEXT = /^\s*(\(\s*[$€£¥₫]?\s*\d[\d,.]*\s*\)|[-+]?\s*[$€£¥₫]\s*\d[\d,.]*|[-+]?\d[\d,.]*\s*[$€£¥₫])\s*$/;
 const DATE_TEXT = /^\s*\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\s*$/;
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
+const MONTH_TEXT = new RegExp(`^\\s*(\\d{1,2}[\\s/-]+${MONTH}([\\s/-]+\\d{1,4})?|${MONTH}[\\s/-]+\\d{1,4}([\\s,/-]+\\d{1,4})?)\\s*$`, 'i');
+const ERROR_TEXT = /^\s*#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)\s*$/i;
 const TIME_TEXT = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/;
 
 /** How Excel stores a string written into a cell with `numberFormat` (typed-input rules). */
@@ -60,7 +64,9 @@ export function excelInput(text: string, numberFormat: string): Pick<FakeCell, '
   // A number too large for Excel (1e400) stays text.
   if (Number.isFinite(number)) return { value: number, formula: null, coerced: true };
   if (/^[=+\-@]./s.test(text)) return { value: '#FORMULA', formula: text };
-  if (DATE_TEXT.test(text) || TIME_TEXT.test(text)) return { value: `#DATE(${text})`, formula: null, coerced: true };
+  if (ACCOUNTING_TEXT.test(text)) return { value: `#NUMBER(${text})`, formula: null, coerced: true };
+  if (DATE_TEXT.test(text) || TIME_TEXT.test(text) || MONTH_TEXT.test(text)) return { value: `#DATE(${text})`, formula: null, coerced: true };
+  if (ERROR_TEXT.test(text)) return { value: text.trim().toUpperCase(), formula: null, coerced: true };
   if (/^\s*(true|false)\s*$/i.test(text)) return { value: /true/i.test(text), formula: null, coerced: true };
   return { value: text, formula: null };
 }

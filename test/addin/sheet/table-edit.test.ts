@@ -18,7 +18,7 @@ describe('TableEdit', () => {
     const w = replaced.toWrite();
     expect(w).toMatchObject({ deleteRows: [1, 2, 3], appendCount: 1, finalRowCount: 2 });
     expect(w.runs).toEqual([
-      { row: 0, col: 0, values: [['n1']] },
+      { row: 0, col: 0, values: [["'n1"]] },
       { row: 0, col: 1, values: [[''], [7]] },
       { row: 0, col: 2, values: [['']] },
     ]);
