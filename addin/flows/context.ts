@@ -3,8 +3,9 @@ import { DEFAULT_CATEGORIES } from '../../shared/defaults';
 import type { Category } from '../../shared/models';
 import type { ApiClient } from '../api/client';
 import type { ExcelLike } from '../excel/excel-api';
-import type { SheetTable } from '../excel/adapter';
-import type { TableSpec } from '../sheet/columns';
+import { readTables, type SheetTable } from '../excel/adapter';
+import { ApiError } from '../api/errors';
+import { TABLE_SPECS, type TableSpec } from '../sheet/columns';
 import { blockingMissing, mapHeaders, type ColumnMap } from '../sheet/header-map';
 import { TableEdit } from '../sheet/table-edit';
 import { DATE_FORMAT, TEXT_CODE_FIELDS, TEXT_FORMAT } from '../sheet/columns';
@@ -72,4 +73,16 @@ export async function loadCategories(api: ApiClient, year: number): Promise<Cate
     // fall back below
   }
   return DEFAULT_CATEGORIES.map((c) => ({ ...c }));
+}
+
+/** Reads every template table present in the workbook and binds its headers; none at all is an error. */
+export async function readBoundTables(excel: ExcelLike): Promise<BoundTable[]> {
+  const read = await readTables(excel, TABLE_SPECS.map((s) => s.table));
+  const bound: BoundTable[] = [];
+  for (const spec of TABLE_SPECS) {
+    const table = read.get(spec.table);
+    if (table) bound.push(bindTable(spec, table));
+  }
+  if (!bound.length) throw new ApiError(0, 'NO_TABLES', 'Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.');
+  return bound;
 }

@@ -6,16 +6,15 @@
  */
 import type { Outcome, PublishResult } from '../api/types';
 import { ApiError } from '../api/errors';
-import { readTables, writeTables } from '../excel/adapter';
+import { writeTables } from '../excel/adapter';
 import { chunkRows } from '../sheet/chunk';
 import { newClientId } from '../sheet/client-id';
-import { TABLE_SPECS } from '../sheet/columns';
 import { planPublish, type PublishPlan } from '../sheet/diff';
 import { locateIssues, type Issue } from '../sheet/issues';
 import { refreshDerived } from '../sheet/refresh-merge';
 import { TableEdit } from '../sheet/table-edit';
 import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
-import { bindTable, loadCategories, type BoundTable, type FlowDeps } from './context';
+import { loadCategories, readBoundTables, type BoundTable, type FlowDeps } from './context';
 
 export interface PublishReport {
   summary: Record<Outcome, number>;
@@ -31,13 +30,7 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   const makeId = deps.makeId ?? (() => newClientId());
   const progress = deps.onProgress ?? (() => undefined);
   progress({ step: 'Đang đọc bảng tính…', done: 0, total: 0 });
-  const read = await readTables(deps.excel, TABLE_SPECS.map((s) => s.table));
-  const bound: BoundTable[] = [];
-  for (const spec of TABLE_SPECS) {
-    const table = read.get(spec.table);
-    if (table) bound.push(bindTable(spec, table));
-  }
-  if (!bound.length) throw new ApiError(0, 'NO_TABLES', 'Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.');
+  const bound = await readBoundTables(deps.excel);
 
   const plans = new Map<BoundTable, PublishPlan>();
   for (const b of bound) plans.set(b, planPublish(b.spec, b.map, b.table.rows, makeId));

@@ -4,13 +4,12 @@
  * Four syncs for 2,000 trip rows (read 3, write 1); more only when a sync would pass Excel on
  * the web's payload limit (10,000 new trip rows: 6).
  */
-import { readTables, writeTables } from '../excel/adapter';
+import { writeTables } from '../excel/adapter';
 import { TABLE_SPECS } from '../sheet/columns';
 import { locateIssues, type Issue } from '../sheet/issues';
 import { applyRefresh, type RefreshCounts } from '../sheet/refresh-merge';
 import { finalIssueRows, writeCompliance } from '../sheet/write-back';
-import { bindTable, loadCategories, type BoundTable, type FlowDeps } from './context';
-import { ApiError } from '../api/errors';
+import { loadCategories, readBoundTables, type FlowDeps } from './context';
 
 export interface RefreshReport {
   counts: RefreshCounts;
@@ -20,13 +19,7 @@ export interface RefreshReport {
 export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> {
   const progress = deps.onProgress ?? (() => undefined);
   progress({ step: 'Đang đọc bảng tính…', done: 0, total: TABLE_SPECS.length + 1 });
-  const read = await readTables(deps.excel, TABLE_SPECS.map((s) => s.table));
-  const bound: BoundTable[] = [];
-  for (const spec of TABLE_SPECS) {
-    const table = read.get(spec.table);
-    if (table) bound.push(bindTable(spec, table));
-  }
-  if (!bound.length) throw new ApiError(0, 'NO_TABLES', 'Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.');
+  const bound = await readBoundTables(deps.excel);
   const categories = await loadCategories(deps.api, deps.year);
   const counts: RefreshCounts = { added: 0, updated: 0, removed: 0, flagged: 0 };
   const issues: Issue[] = [];

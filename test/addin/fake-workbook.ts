@@ -97,6 +97,7 @@ interface TableModel {
 const MAX_ROWS = 1048576;
 const key = (r: number, c: number): string => `${r},${c}`;
 
+/** Same as addin/sheet/address.ts's columnLetters, kept here: this file is injected on its own (no imports) into the browser test's page. */
 function letters(col: number): string {
   let n = col + 1;
   let out = '';
