@@ -12,6 +12,7 @@ import { newClientId } from '../sheet/client-id';
 import { planPublish, type PublishPlan } from '../sheet/diff';
 import { locateIssues, type Issue } from '../sheet/issues';
 import { refreshDerived } from '../sheet/refresh-merge';
+import { nameRelatedIssues, relatedIdsOf, relatedNames } from '../sheet/related';
 import { TableEdit } from '../sheet/table-edit';
 import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
 import { loadCategories, readBoundTables, type BoundTable, type FlowDeps } from './context';
@@ -73,7 +74,8 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
     if (trips && tripPlan && tripPlan.rows.length) {
       progress({ step: 'Đang cập nhật số ngày của các đợt đi…', done: report.sent, total, unit: 'dòng' });
       const stored = await deps.api.list('trips', { asOf: deps.asOf });
-      report.issues.push(...refreshDerived({ ...trips, categories }, stored, new Set(tripPlan.rows.map((r) => r.row))));
+      const names = relatedNames(bound, relatedIdsOf(stored));
+      report.issues.push(...refreshDerived({ ...trips, categories }, stored, new Set(tripPlan.rows.map((r) => r.row)), names));
     }
     progress({ step: 'Đang tính kết quả thực hiện…', done: report.sent, total, unit: 'dòng' });
     const cadres = bound.find((b) => b.spec.kind === 'cadres');
@@ -86,6 +88,8 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
     report.failure = e.message;
   }
 
+  // Warnings name the other trips involved by their rows, not by their hidden ids.
+  report.issues = nameRelatedIssues(bound, report.issues);
   progress({ step: 'Đang ghi kết quả vào bảng tính…', done: report.sent, total, unit: 'dòng' });
   await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), widths);
   report.issues = bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, report.issues.filter((i) => i.table === b.spec.table)), b.table));

@@ -8,6 +8,7 @@ import { writeTables } from '../excel/adapter';
 import { TABLE_SPECS } from '../sheet/columns';
 import { locateIssues, type Issue } from '../sheet/issues';
 import { applyRefresh, type RefreshCounts } from '../sheet/refresh-merge';
+import { nameRelatedIssues } from '../sheet/related';
 import { finalIssueRows, writeCompliance } from '../sheet/write-back';
 import { loadCategories, readBoundTables, type FlowDeps } from './context';
 
@@ -36,8 +37,10 @@ export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> 
     progress({ step: 'Đang tính kết quả thực hiện…', done: step, total: bound.length + 1 });
     writeCompliance({ ...cadres, categories }, (await deps.api.compliance(deps.year, deps.asOf)).cadres);
   }
+  // Warnings name the other trips involved by their rows, not by their hidden ids.
+  const named = nameRelatedIssues(bound, issues);
   progress({ step: 'Đang ghi vào bảng tính…', done: bound.length, total: bound.length + 1 });
   await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), new Map(bound.map((b) => [b.spec.table, b.table.headers.length])));
   progress({ step: 'Xong.', done: bound.length + 1, total: bound.length + 1 });
-  return { counts, issues: bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, issues.filter((i) => i.table === b.spec.table)), b.table)) };
+  return { counts, issues: bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, named.filter((i) => i.table === b.spec.table)), b.table)) };
 }

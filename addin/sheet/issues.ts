@@ -19,6 +19,8 @@ export interface Issue {
   field?: string;
   code?: string;
   message: string;
+  /** Warnings: the ids of the other rows involved (their names replace them in `message`). */
+  related?: string[];
   /** The row's id (conflicts: the id to resolve). */
   id?: string | null;
   /** Conflicts: the stored row (null when nothing is stored) and its version. */

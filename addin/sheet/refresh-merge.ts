@@ -7,6 +7,7 @@ import type { StoredRow } from '../api/types';
 import { isSynced } from './diff';
 import { rowHash } from './hash';
 import type { Issue } from './issues';
+import { nameWarnings } from './related';
 import { cellsInSpecOrder, cellsToRaw, naturalId, recordToCells } from './rows';
 import { pendingServerChangeText, pendingServerDeleteText, savedText, STATUS_PREFIX, warningsText } from './status-text';
 import { warningIssues, writeDerived, type WriteContext } from './write-back';
@@ -101,9 +102,15 @@ export function applyRefresh(ctx: WriteContext, storedRows: readonly StoredRow[]
  * After a publish: a stored trip's figures computed at response time (counted days, report
  * status, OVERLAP…) can change when another trip is published. Updates the rows synced at the
  * same version, except `skip` (rows this publish just wrote). Returns the warnings of rows whose
- * status text changed.
+ * status text changed (its related rows named with `names`, so an unchanged status stays so).
  */
-export function refreshDerived(ctx: WriteContext, storedRows: readonly StoredRow[], skip: ReadonlySet<number>): Issue[] {
+export function refreshDerived(
+  ctx: WriteContext,
+  storedRows: readonly StoredRow[],
+  skip: ReadonlySet<number>,
+  /** Names of the rows the warnings relate to (`relatedNames`): the status compared and written with them. */
+  names: ReadonlyMap<string, string> = new Map(),
+): Issue[] {
   const { spec, map, edit } = ctx;
   const byId = new Map(storedRows.filter((r) => !r.deleted).map((r) => [r.id, r]));
   const issues: Issue[] = [];
@@ -113,7 +120,7 @@ export function refreshDerived(ctx: WriteContext, storedRows: readonly StoredRow
     const cells = Array.from({ length: edit.width }, (_, c) => edit.cell(row, c));
     if (!stored || text(edit.cell(row, map.meta.version ?? -1)) !== stored.version || !isSynced(spec, map, cells)) continue;
     writeDerived(ctx, row, stored.derived);
-    const status = savedText('unchanged', stored.warnings);
+    const status = savedText('unchanged', nameWarnings(stored.warnings, names));
     if (map.meta.status !== undefined && text(edit.cell(row, map.meta.status)) !== status) {
       edit.set(row, map.meta.status, status);
       issues.push(...warningIssues(ctx, row, stored.warnings, stored.id));

@@ -32,6 +32,8 @@ interface EditRow {
   /** Index in the body as read, or -1 for an appended row. */
   origin: number;
   cells: unknown[];
+  /** The cells as read (appended rows: none). */
+  read?: readonly unknown[];
   dirty: Set<number>;
   removed: boolean;
   /** A blank row as read, taken by `append`. */
@@ -48,7 +50,7 @@ export class TableEdit {
     /** Number format of a column's written cells (dates), by column index. */
     private readonly formats: ReadonlyMap<number, string> = new Map(),
   ) {
-    this.rows = body.map((cells, origin) => ({ origin, cells: [...cells], dirty: new Set(), removed: false }));
+    this.rows = body.map((cells, origin) => ({ origin, cells: [...cells], read: cells, dirty: new Set(), removed: false }));
   }
 
   /** Rows as read (indexes stay those of the read body). */
@@ -79,7 +81,9 @@ export class TableEdit {
     const next = value ?? '';
     if (r.origin >= 0 && sameCell(r.cells[col], next)) return;
     r.cells[col] = next;
-    r.dirty.add(col);
+    // Set back to what was read (a text rebuilt the same): nothing to write.
+    if (r.read && sameCell(r.read[col], next)) r.dirty.delete(col);
+    else r.dirty.add(col);
   }
 
   remove(row: number): void {

@@ -39,7 +39,7 @@ export function warningIssues(ctx: WriteContext, row: number, warnings: readonly
   return (warnings ?? []).map((w) => {
     // A warning without a field found in the table points at the row's status cell.
     const col = (w.field ? ctx.map.fields[baseField(w.field)] : undefined) ?? ctx.map.meta.status;
-    return { ...issueBase(ctx, row), severity: 'warning', code: w.code, field: w.field, col, message: w.message, id };
+    return { ...issueBase(ctx, row), severity: 'warning', code: w.code, field: w.field, col, message: w.message, id, ...(w.related?.length ? { related: [...w.related] } : {}) };
   });
 }
 

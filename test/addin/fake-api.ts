@@ -21,6 +21,8 @@ export class FakeApi {
   complianceBody: unknown = null;
   historyRows: unknown[] = [];
   categories: { code: string; label: string }[] = [{ code: 'kiem_tra', label: 'Kiểm tra, giám sát' }];
+  /** The warnings a stored row gets in its publish result, when set (by kind, id and fields sent). */
+  warningsFor: ((kind: string, id: string, fields: Record<string, unknown>) => unknown[]) | null = null;
 
   private kind(kind: string): Map<string, Stored> {
     let m = this.store.get(kind);
@@ -96,7 +98,8 @@ export class FakeApi {
       if (!live && version) return out('conflict', { current: null });
       store.set(id, { ...fields, id, version: `v${++this.counter}` });
       const derived = kind === 'trips' ? { countedDays: { '2025': 2 }, reportStatus: 'late', reportDeadline: '2025-03-24' } : null;
-      return out(live ? 'updated' : 'created', { derived, version: store.get(id)!.version });
+      const warnings = this.warningsFor?.(kind, id, fields) ?? [];
+      return out(live ? 'updated' : 'created', { derived, warnings, version: store.get(id)!.version });
     });
     return { results, summary, compliance: [] };
   }

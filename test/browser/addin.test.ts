@@ -136,7 +136,8 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   // In the pane: the error and the overlap warning.
   const issueTexts = await page.$$eval('#issues li.issue', (lis) => lis.map((li) => `${li.className}|${li.textContent}`));
   expect(issueTexts.some((x) => x.startsWith('issue error') && x.includes('Ngày về') && x.includes('Đi cơ sở · ô D4'))).toBe(true);
-  expect(issueTexts.some((x) => x.startsWith('issue warning') && x.includes('Trùng ngày'))).toBe(true);
+  // The overlap names the other trip as the user finds it (its row and dates), not by its hidden id.
+  expect(issueTexts.some((x) => x.startsWith('issue warning') && x.includes('Trùng ngày') && x.endsWith('Liên quan: Đi cơ sở dòng 2 (03/03–07/03/2025).'))).toBe(true);
 
   // In the sheet: statuses, untouched rejected values, ids and versions, counted days.
   const trips1 = await onFake((f) => f.records('DiCoSo'), null);
@@ -144,7 +145,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(String(trips1[2]['Tình trạng gửi'])).toMatch(/^Lỗi: Ngày về \(endDate\)/);
   expect(trips1[2]['Ngày về']).toBe('05/03/2025');
   expect(trips1[2]['Phiên bản']).toBe('');
-  expect(String(trips1[1]['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\) — Cảnh báo: Trùng ngày/);
+  expect(String(trips1[1]['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\) — Cảnh báo: Trùng ngày.* Liên quan: Đi cơ sở dòng 2 \(03\/03–07\/03\/2025\)\.$/);
   expect(trips1[0]['Số ngày được tính']).toBe(5);
   expect(trips1[1]['Số ngày được tính']).toBe(2);
   expect(trips1[0]['Mã dòng']).toMatch(/^[0-9a-f-]{36}$/);
@@ -189,7 +190,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(trips2[3]['Số ngày được tính']).toBe(4);
   // The first trip, already stored, now loses 03–04/03: its figures and warning follow.
   expect(trips2[0]['Số ngày được tính']).toBe(3);
-  expect(String(trips2[0]['Tình trạng gửi'])).toMatch(/^Đã lưu — Cảnh báo: Trùng ngày/);
+  expect(String(trips2[0]['Tình trạng gửi'])).toMatch(/^Đã lưu — Cảnh báo: Trùng ngày.* Liên quan: Đi cơ sở dòng 5 \(01\/03–04\/03\/2025\)\.$/);
   await shot('2-publish-fixed');
 
   // Another workbook adds a cadre and changes the unit's name; this one refreshes.

@@ -29,7 +29,11 @@ test('an earlier trip published later moves the stored trip’s counted days and
   expect(second.failure).toBeUndefined();
   const rows = excel.records('DiCoSo');
   expect(rows.map((r) => r['Số ngày được tính'])).toEqual([3, 4]);
-  expect(String(rows[0]['Tình trạng gửi'])).toMatch(/^Đã lưu — Cảnh báo: Trùng ngày/);
+  // The warning names the earlier trip by its row and dates (its id is hidden in the sheet).
+  expect(String(rows[0]['Tình trạng gửi'])).toMatch(/^Đã lưu — Cảnh báo: Trùng ngày.* Liên quan: Đi cơ sở dòng 3 \(01\/03–04\/03\/2025\)\. /);
+  expect(second.issues).toEqual(
+    expect.arrayContaining([expect.objectContaining({ code: 'OVERLAP', row: 0, message: expect.stringMatching(/Liên quan: Đi cơ sở dòng 3 \(01\/03–04\/03\/2025\)\.$/) })]),
+  );
   // A refresh right after changes nothing and flags nothing.
   const r = await refreshFromServer(deps);
   expect(r.counts).toEqual({ added: 0, updated: 0, removed: 0, flagged: 0 });

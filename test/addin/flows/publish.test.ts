@@ -192,6 +192,66 @@ describe('publishChanges', () => {
   });
 });
 
+describe('publishChanges: warnings about other rows', () => {
+  const overlapOf = (related: string[]) => ({
+    code: 'OVERLAP',
+    message: `Trùng ngày với đợt đi khác của cùng cán bộ: những ngày trùng chỉ được tính một lần. Liên quan: ${related.join(', ')}.`,
+    related,
+  });
+
+  it('names the related trips by sheet row and dates in the status and the issue list, in the same 5 syncs', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), trip(2), trip(3)]);
+    // The third trip overlaps the second, and a trip of another workbook (not in this sheet).
+    api.warningsFor = (kind, id) => (kind === 'trips' && id === 'u3' ? [overlapOf(['u2', 'elsewhere-id'])] : []);
+    let n = 0;
+    const before = excel.syncCount;
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `u${++n}` });
+    expect(excel.syncCount - before).toBe(5);
+    const named = 'Liên quan: Đi cơ sở dòng 3 (03/03–04/03/2025), elsewhere-id.';
+    expect(excel.records(TRIPS.table)[2][H.status]).toBe(`Đã lưu (mới) — Cảnh báo: Trùng ngày với đợt đi khác của cùng cán bộ: những ngày trùng chỉ được tính một lần. ${named}`);
+    const warning = report.issues.find((i) => i.severity === 'warning')!;
+    // The warning points at the row's status cell (O4: header on row 1, trip on row 4).
+    expect(warning).toMatchObject({ code: 'OVERLAP', row: 2, cell: 'O4', related: ['u2', 'elsewhere-id'] });
+    expect(warning.message).toBe(`Trùng ngày với đợt đi khác của cùng cán bộ: những ngày trùng chỉ được tính một lần. ${named}`);
+  });
+
+  it('names the rows as they are once deleted rows are gone', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), trip(2), trip(3)]);
+    let n = 0;
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => `u${++n}` });
+    excel.editCell(TRIPS.table, 0, H.del, 'x');
+    excel.editCell(TRIPS.table, 2, H.unit, 'Xã khác');
+    api.warningsFor = (kind, id) => (kind === 'trips' && id === 'u3' ? [overlapOf(['u2'])] : []);
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `u${++n}` });
+    expect(report.summary).toMatchObject({ deleted: 1, updated: 1 });
+    const rows = excel.records(TRIPS.table);
+    expect(rows.map((r) => r[H.id])).toEqual(['u2', 'u3']);
+    expect(String(rows[1][H.status])).toMatch(/Liên quan: Đi cơ sở dòng 2 \(03\/03–04\/03\/2025\)\.$/);
+    expect(report.issues).toEqual([expect.objectContaining({ code: 'OVERLAP', row: 1, message: expect.stringMatching(/Liên quan: Đi cơ sở dòng 2 /) })]);
+  });
+
+  it('names them in the figures of stored trips another trip just changed, and reports them once', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1)]);
+    let n = 0;
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => `u${++n}` });
+    const stored = api.store.get('trips')!.get('u1')!;
+    // Once the earlier trip u2 is published, the server says u1 overlaps it.
+    api.seed('trips', { ...stored, warnings: [overlapOf(['u2'])] });
+    excel.typeRows(TRIPS.table, [trip(0)]);
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `u${++n}` });
+    expect(String(excel.records(TRIPS.table)[0][H.status])).toMatch(/^Đã lưu — Cảnh báo: .*Liên quan: Đi cơ sở dòng 3 \(01\/03–02\/03\/2025\)\.$/);
+    expect(report.issues).toEqual([expect.objectContaining({ code: 'OVERLAP', row: 0, message: expect.stringContaining('Liên quan: Đi cơ sở dòng 3 (01/03–02/03/2025).') })]);
+    // Another trip later: u1's status already says so, so it is not reported again.
+    excel.typeRows(TRIPS.table, [trip(20)]);
+    const next = await publishChanges({ excel, api: client, year: 2025, makeId: () => `u${++n}` });
+    expect(next.issues).toEqual([]);
+    expect(String(excel.records(TRIPS.table)[0][H.status])).toMatch(/Liên quan: Đi cơ sở dòng 3 /);
+  });
+});
+
 describe('publishChanges, as users shape their workbook', () => {
   it('finds columns by header after the user reorders them and inserts their own (with formulas left alone)', async () => {
     const { excel, api, client } = await setup();

@@ -113,6 +113,28 @@ describe('refreshFromServer', () => {
     expect(excel.body('DiCoSo')).toEqual([new Array(excel.headers('DiCoSo').length).fill('')]);
   });
 
+  it('names the trips a warning relates to by their rows, in 4 syncs, and leaves the status alone the next time', async () => {
+    const { excel, api, client } = await setup();
+    const message = (ids: string[]) => `Trùng ngày với đợt đi khác của cùng cán bộ: những ngày trùng chỉ được tính một lần. Liên quan: ${ids.join(', ')}.`;
+    api.seed('trips', tripRow(1));
+    api.seed('trips', { ...tripRow(2), startDate: '2025-03-04', endDate: '2025-03-06', warnings: [{ code: 'OVERLAP', message: message(['t1', 'from-elsewhere']), related: ['t1', 'from-elsewhere'] }] });
+    const before = excel.syncCount;
+    const r = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(excel.syncCount - before).toBe(4);
+    const expected = message(['Đi cơ sở dòng 2 (03/03–04/03/2025)', 'from-elsewhere']);
+    expect(excel.records('DiCoSo')[1]['Tình trạng gửi']).toBe(`Cập nhật từ máy chủ — Cảnh báo: ${expected}`);
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'OVERLAP', row: 1, cell: 'O3', message: expected })]);
+    // Nothing changed on the server: the next refreshes list the warning again, and once the
+    // statuses say "Đã lưu", write nothing (the named status is not rewritten).
+    const again = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(again.issues.map((i) => i.message)).toEqual([expected]);
+    expect(excel.records('DiCoSo')[1]['Tình trạng gửi']).toBe(`Đã lưu — Cảnh báo: ${expected}`);
+    const written = excel.writtenCells;
+    const third = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(third.issues.map((i) => i.message)).toEqual([expected]);
+    expect(excel.writtenCells - written).toBe(0);
+  });
+
   it('removes rows deleted on the server', async () => {
     const { excel, api, client } = await setup();
     api.seed('trips', tripRow(1));

@@ -2,7 +2,7 @@ import { DEFAULT_CATEGORIES } from '../../../shared/defaults';
 import type { StoredRow } from '../../../addin/api/types';
 import { templateHeaders, TRIPS } from '../../../addin/sheet/columns';
 import { mapHeaders } from '../../../addin/sheet/header-map';
-import { applyRefresh, writeStoredRow } from '../../../addin/sheet/refresh-merge';
+import { applyRefresh, refreshDerived, writeStoredRow } from '../../../addin/sheet/refresh-merge';
 import { TableEdit } from '../../../addin/sheet/table-edit';
 import type { WriteContext } from '../../../addin/sheet/write-back';
 
@@ -77,5 +77,22 @@ describe('applyRefresh', () => {
     expect(row[col('Tình trạng báo cáo')]).toBe('Quá hạn');
     expect(row[col('Tình trạng gửi')]).toBe('Đã lưu — Cảnh báo: Trùng ngày.');
     expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'OVERLAP', row: 0 })]);
+  });
+});
+
+describe('refreshDerived', () => {
+  const overlap = { code: 'OVERLAP' as const, message: 'Trùng ngày. Liên quan: t2.', related: ['t2'] };
+  const names = new Map([['t2', 'Đi cơ sở dòng 3 (03/03–05/03/2025)']]);
+
+  it('writes the warnings of a stored trip with the related trips named, once', () => {
+    const ctx = syncedTable([stored('t1', 'v1'), stored('t2', 'v1')]);
+    const now = [stored('t1', 'v1', { warnings: [overlap] }), stored('t2', 'v1')];
+    const first = refreshDerived(ctx, now, new Set([1]), names);
+    expect(ctx.edit.cell(0, col('Tình trạng gửi'))).toBe('Đã lưu — Cảnh báo: Trùng ngày. Liên quan: Đi cơ sở dòng 3 (03/03–05/03/2025).');
+    expect(first).toEqual([expect.objectContaining({ code: 'OVERLAP', row: 0, related: ['t2'] })]);
+    // The sheet already says so: the next publish reports nothing new for that row.
+    const again = { ...ctx, edit: new TableEdit('DiCoSo', headers.length, ctx.edit.finalRows()) };
+    expect(refreshDerived(again, now, new Set([1]), names)).toEqual([]);
+    expect(again.edit.changed).toBe(false);
   });
 });

@@ -86,6 +86,17 @@ describe('TableEdit', () => {
     expect(w.runs).toEqual([{ row: 0, col: 0, values: [['x'], ['y']] }]);
   });
 
+  it('does not write a cell set back to the value it was read with', () => {
+    const e = new TableEdit('T', 3, body);
+    e.set(1, 2, 'tạm');
+    e.set(1, 2, '');
+    e.set(2, 0, 'x');
+    e.set(2, 0, 'c');
+    expect(e.changed).toBe(false);
+    expect(e.toWrite().runs).toEqual([]);
+    expect(e.cell(1, 2)).toBe('');
+  });
+
   it('reports no change when nothing was touched', () => {
     expect(new TableEdit('T', 3, body).changed).toBe(false);
     expect(new TableEdit('T', 3, body).toWrite().runs).toEqual([]);
