@@ -29,8 +29,33 @@ export function daysInYear(year: number): number {
  * take the original Date-based code, so every result stays exactly what Date gives.
  */
 
+/** Years with their 1 January in a table (the engine's hot paths): 1900 … 2299. */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 400;
+/** Day number of 1 January of each table year. */
+const YEAR_START = new Int32Array(TABLE_YEARS);
+/** 1 for the leap years of the table. */
+const YEAR_LEAP = new Uint8Array(TABLE_YEARS);
+/** Days before each month: common years at 0–11, leap years at 12–23. */
+const MONTH_START = new Int32Array(24);
+{
+  const lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  for (let m = 1; m < 12; m++) {
+    MONTH_START[m] = MONTH_START[m - 1] + lengths[m - 1];
+    MONTH_START[12 + m] = MONTH_START[m] + (m >= 2 ? 1 : 0);
+  }
+  let day = -25567; // 1900-01-01
+  for (let i = 0; i < TABLE_YEARS; i++) {
+    YEAR_START[i] = day;
+    YEAR_LEAP[i] = isLeapYear(TABLE_FIRST_YEAR + i) ? 1 : 0;
+    day += YEAR_LEAP[i] === 1 ? 366 : 365;
+  }
+}
+
 /** Days since 1970-01-01 of an integer year, month 1–12 and any integer day (day 0 = the day before the 1st). */
 function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const i = year - TABLE_FIRST_YEAR;
+  if (i >= 0 && i < TABLE_YEARS) return YEAR_START[i] + MONTH_START[YEAR_LEAP[i] * 12 + month - 1] + day - 1;
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400; // 0 … 399
@@ -166,7 +191,10 @@ export function isoToDay(iso: IsoDate): DayNumber {
   const d1 = digit(iso.charCodeAt(9));
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) {
     // all eight are digits: exactly what Number() of the slices gives
-    return ymdToDay(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+    const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const month = m0 * 10 + m1;
+    if (year >= FAST_MIN_YEAR && month >= 1 && month <= 12) return daysFromCivil(year, month, d0 * 10 + d1);
+    return ymdToDay(year, month, d0 * 10 + d1);
   }
   return ymdToDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }

@@ -5,28 +5,58 @@
  * Day figures are whole half-days here (weight 2 = one day, 1 = half a day).
  */
 import { yearOfDay } from '../dates';
-import { NO_REPORT, type CadreGroup, type TripTable } from './trip-table';
+import { scratchInt32, scratchUint8 } from './scratch';
+import { NO_REPORT, R_DECLARED, R_END, R_REPORT, R_START, STRIDE } from './trip-record';
 import type { YearContexts } from './year-context';
 
-/** Bits of `CreditResult.flags`. */
+/** Bits of `GroupCredit.flags`. */
 export const CREDIT_FLAG = {
   OVERLAP: 1,
   DAYS_ABOVE_COUNTABLE: 2,
   NOT_REPORTED: 4,
 } as const;
 
-/** Every array is indexed by the trip's position in the table (credit order). */
-export interface CreditResult {
+/** One cadre's credit; every array is indexed by the trip's place j in the group (credit order). */
+export class GroupCredit {
   /** Year of each trip's `startDate`. */
-  readonly firstYear: Int32Array;
+  firstYear: Int32Array;
   /** Counted half-days in the trip's first year and in the year after. */
-  readonly halvesFirst: Int32Array;
-  readonly halvesSecond: Int32Array;
-  /** Counted half-days in later years (trips longer than two years), by position then year. */
-  readonly halvesLater: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  halvesFirst: Int32Array;
+  halvesSecond: Int32Array;
+  /** Counted half-days in later years (trips longer than two years), by place then year. */
+  readonly halvesLater = new Map<number, Map<number, number>>();
   /** The trip's countable dates, all its years. */
-  readonly countable: Int32Array;
-  readonly flags: Uint8Array;
+  countable: Int32Array;
+  flags: Uint8Array;
+
+  constructor(capacity = 0) {
+    this.firstYear = new Int32Array(capacity);
+    this.halvesFirst = new Int32Array(capacity);
+    this.halvesSecond = new Int32Array(capacity);
+    this.countable = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  /** Room for `size` trips; forgets the previous group. */
+  reset(size: number): void {
+    if (size > this.flags.length) {
+      const capacity = Math.max(size, this.flags.length * 2);
+      this.firstYear = new Int32Array(capacity);
+      this.halvesFirst = new Int32Array(capacity);
+      this.halvesSecond = new Int32Array(capacity);
+      this.countable = new Int32Array(capacity);
+      this.flags = new Uint8Array(capacity);
+    }
+    if (this.halvesLater.size > 0) this.halvesLater.clear();
+  }
+
+  /** Counted half-days in `year` of the trip at place j (0 when it does not touch it). */
+  halvesIn(j: number, year: number): number {
+    const y0 = this.firstYear[j];
+    if (year === y0) return this.halvesFirst[j];
+    if (year === y0 + 1) return this.halvesSecond[j];
+    return this.halvesLater.get(j)?.get(year) ?? 0;
+  }
 }
 
 /** Weight of the k-th (0-based) countable date, in half-days. */
@@ -35,103 +65,67 @@ function weightAt(k: number, full: boolean, wholeDays: number, half: boolean): n
   return k === wholeDays && half ? 1 : 0;
 }
 
-/** Scratch buffers reused across cadres (grown on demand). */
-class Scratch {
-  used = new Uint8Array(1024);
-  ownerA = new Int32Array(1024);
-  ownerB = new Int32Array(1024);
-
-  reset(span: number): void {
-    if (span > this.used.length) {
-      const size = Math.max(span, this.used.length * 2);
-      this.used = new Uint8Array(size);
-      this.ownerA = new Int32Array(size);
-      this.ownerB = new Int32Array(size);
-    } else this.used.fill(0, 0, span);
-  }
-}
-
-/** Credits every trip of the table (OVERLAP is flagged; its `related` is `overlapRelated`'s job). */
-export function creditTrips(table: TripTable, years: YearContexts): CreditResult {
-  const n = table.trips.length;
-  const result: CreditResult = {
-    firstYear: new Int32Array(n),
-    halvesFirst: new Int32Array(n),
-    halvesSecond: new Int32Array(n),
-    halvesLater: new Map<number, Map<number, number>>(),
-    countable: new Int32Array(n),
-    flags: new Uint8Array(n),
-  };
-  const scratch = new Scratch();
-  for (const group of table.groups) creditGroup(table, years, group, scratch, result, undefined);
-  return result;
-}
-
 /**
- * The trips credited on the dates each OVERLAP trip of a cadre lost, in credit order (by
- * position). Replays the cadre's credit; computed on demand, as only warnings need it.
+ * Credits one cadre's `m` trips: their records in credit order, place j at `j * STRIDE` of
+ * `records`. Results go to `out` (reset first). With `related`, OVERLAP's related trips are
+ * listed too: for each place j that lost, the places credited on the dates it lost, in order.
  */
-export function overlapRelated(
-  table: TripTable,
+export function creditGroup(
+  records: Int32Array,
+  m: number,
   years: YearContexts,
-  group: CadreGroup,
-  result: CreditResult,
-): Map<number, number[]> {
-  const related = new Map<number, number[]>();
-  creditGroup(table, years, group, new Scratch(), result, related);
-  return related;
-}
-
-function creditGroup(
-  table: TripTable,
-  years: YearContexts,
-  group: CadreGroup,
-  scratch: Scratch,
-  out: CreditResult,
-  related: Map<number, number[]> | undefined,
+  out: GroupCredit,
+  related?: Map<number, number[]>,
 ): void {
-  if (group.to === group.from) return;
-  const { start, end, declaredHalves, reportDay } = table;
-  const { firstYear, halvesFirst, halvesSecond, countable, flags } = out;
-  const halvesLater = out.halvesLater as Map<number, Map<number, number>>;
-  let base = Infinity;
-  let top = -Infinity;
-  for (let p = group.from; p < group.to; p++) {
-    if (start[p] < base) base = start[p];
-    if (end[p] > top) top = end[p];
+  out.reset(m);
+  if (m === 0) return;
+  const { firstYear, halvesFirst, halvesSecond, countable, flags, halvesLater } = out;
+  let base = 2147483647;
+  let top = -2147483648;
+  for (let b = 0; b < m * STRIDE; b += STRIDE) {
+    if (records[b + R_START] < base) base = records[b + R_START];
+    if (records[b + R_END] > top) top = records[b + R_END];
   }
-  scratch.reset(top - base + 1);
-  const { used, ownerA, ownerB } = scratch;
+  const span = top - base + 1;
+  // per date of the cadre: credited half-days (0–2) and, for `related`, who got them
+  const used = scratchUint8('credit.used', span > 0 ? span : 0);
+  used.fill(0, 0, span > 0 ? span : 0);
+  const ownerA = scratchInt32('credit.ownerA', related && span > 0 ? span : 0);
+  const ownerB = scratchInt32('credit.ownerB', related && span > 0 ? span : 0);
 
-  for (let t = group.from; t < group.to; t++) {
-    const s = start[t];
-    const e = end[t];
+  for (let j = 0; j < m; j++) {
+    const b = j * STRIDE;
+    const s = records[b + R_START];
+    const e = records[b + R_END];
     const nCountable = years.countableBetween(s, e);
-    countable[t] = nCountable;
+    countable[j] = nCountable;
+    let tripFlags = 0;
     let full = true;
     let wholeDays = 0;
     let half = false;
-    const halves = declaredHalves[t];
+    const halves = records[b + R_DECLARED];
     if (halves > 0) {
-      if (halves > 2 * nCountable) flags[t] |= CREDIT_FLAG.DAYS_ABOVE_COUNTABLE;
+      if (halves > 2 * nCountable) tripFlags |= CREDIT_FLAG.DAYS_ABOVE_COUNTABLE;
       else {
         full = false;
         wholeDays = halves >> 1;
         half = (halves & 1) === 1;
       }
     }
-    const unreported = reportDay[t] === NO_REPORT;
+    const unreported = records[b + R_REPORT] === NO_REPORT;
     let lost = false;
     let lostFrom: number[] | undefined;
     let k = 0;
     const y0 = yearOfDay(s);
-    firstYear[t] = y0;
+    firstYear[j] = y0;
+    halvesFirst[j] = 0;
+    halvesSecond[j] = 0;
     let d = s;
     while (d <= e) {
       const ctx = years.ofDay(d);
       const stop = e < ctx.last ? e : ctx.last;
       const zero = unreported && !ctx.countUnreportedTrips;
-      if (zero) flags[t] |= CREDIT_FLAG.NOT_REPORTED;
+      if (zero) tripFlags |= CREDIT_FLAG.NOT_REPORTED;
       const { mask, windowStart, countEnd } = ctx;
       const first = ctx.first;
       let counted = 0;
@@ -153,34 +147,29 @@ function creditGroup(
           }
         }
         if (credit > 0) {
-          if (u === 0) {
-            ownerA[off] = t;
-            ownerB[off] = -1;
-          } else ownerB[off] = t;
+          if (related) {
+            if (u === 0) {
+              ownerA[off] = j;
+              ownerB[off] = -1;
+            } else ownerB[off] = j;
+          }
           used[off] = u + credit;
           if (d >= windowStart && d <= countEnd) counted += credit;
         }
       }
       const y = ctx.year;
-      if (y === y0) halvesFirst[t] = counted;
-      else if (y === y0 + 1) halvesSecond[t] = counted;
+      if (y === y0) halvesFirst[j] = counted;
+      else if (y === y0 + 1) halvesSecond[j] = counted;
       else {
-        let later = halvesLater.get(t);
-        if (!later) halvesLater.set(t, (later = new Map()));
+        let later = halvesLater.get(j);
+        if (!later) halvesLater.set(j, (later = new Map()));
         later.set(y, counted);
       }
     }
     if (lost) {
-      flags[t] |= CREDIT_FLAG.OVERLAP;
-      if (related && lostFrom) related.set(t, [...new Set(lostFrom)].sort((a, b) => a - b));
+      tripFlags |= CREDIT_FLAG.OVERLAP;
+      if (related && lostFrom) related.set(j, [...new Set(lostFrom)].sort((a, b) => a - b));
     }
+    flags[j] = tripFlags;
   }
-}
-
-/** The counted half-days in `year` of the trip at position `t` (0 when it does not touch it). */
-export function tripHalvesIn(credit: CreditResult, t: number, year: number): number {
-  const y0 = credit.firstYear[t];
-  if (year === y0) return credit.halvesFirst[t];
-  if (year === y0 + 1) return credit.halvesSecond[t];
-  return credit.halvesLater.get(t)?.get(year) ?? 0;
 }

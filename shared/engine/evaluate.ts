@@ -1,28 +1,31 @@
 /**
  * The compliance engine's entry: every trip's derived values and warnings, and each org-year's
  * compliance rows and summary as of `input.asOf` (rules.md "Counting days" to "the summary").
+ *
+ * One pass reads the trips into records (trip-table.ts); one pass over the cadres' groups
+ * credits them and gathers each year's figures (year-totals.ts). `year(y)` then assembles
+ * rows from those figures; a trip's own evaluation is built on demand by replaying its
+ * cadre's group (group-detail.ts).
  */
 import { dayToIso, isoToDay, yearOfDay } from '../dates';
 import { policyLookup } from '../defaults';
-import type {
-  Cadre,
-  ComplianceRow,
-  EngineInput,
-  Registration,
-  TripEvaluation,
-  YearCompliance,
-} from '../models';
-import { CREDIT_FLAG, creditTrips, overlapRelated, tripHalvesIn, type CreditResult } from './credit';
-import { absenceIntervals, eligibility, serviceInterval, type DayInterval } from './eligibility';
-import { cadreListed, tripInYear } from './membership';
-import { REPORT_STATUSES, emptyReportCounts, reportDeadline, reportStatusCode } from './reports';
+import type { ComplianceRow, EngineInput, Registration, TripEvaluation, YearCompliance } from '../models';
+import { CadreIndex } from './cadre-index';
+import { CREDIT_FLAG, GroupCredit, creditGroup } from './credit';
+import { absenceIntervals, eligibility, serviceInterval } from './eligibility';
+import { GroupDetail } from './group-detail';
+import { cadreListed } from './membership';
+import { REPORT_STATUSES, reportDeadline, reportStatusCode } from './reports';
 import { requiredDaysFor } from './requirement';
 import { progress } from './status';
 import { categorySummary, summarize, unitsNotVisited, type CategoryTally } from './summary';
+import { scratchInt32 } from './scratch';
+import { NO_REPORT, STRIDE } from './trip-record';
 import { TripEvaluations } from './trip-evaluations';
-import { NO_REPORT, buildTripTable, compareCodePoints, type TripTable } from './trip-table';
+import { buildTripTable, loadGroup } from './trip-table';
 import { UnitResolver } from './units';
-import { duplicateOrderNos, tripWarnings, type AbsenceSpan } from './warnings';
+import { tripWarnings, type AbsenceSpan } from './warnings';
+import { CADRE_CELLS, C_HALVES, C_REPORTS, C_TRIPS, C_UNITS, YearTotalsSet } from './year-totals';
 import { YearContexts } from './year-context';
 
 export interface OrgEvaluation {
@@ -32,44 +35,43 @@ export interface OrgEvaluation {
   year(year: number): YearCompliance;
 }
 
-const NOT_YET = 255;
+const NO_ABSENCES: readonly AbsenceSpan[] = [];
 
 /** Everything computed once per evaluation, shared by the trip map and the years. */
 class Evaluation {
   readonly asOf: number;
   readonly years: YearContexts;
-  readonly table: TripTable;
-  readonly credit: CreditResult;
+  readonly cadres: CadreIndex;
   readonly units: UnitResolver;
-  readonly cadres: readonly Cadre[];
-  readonly absencesOf = new Map<string, AbsenceSpan[]>();
-  readonly registrations = new Map<string, Registration>();
-  private readonly reportCodes: Uint8Array;
-  /** The resolved unit key of each unit id of the table. */
-  readonly unitKeys: readonly string[];
-  private readonly duplicatesOf = new Map<number, Map<number, string[]>>();
-  private readonly relatedOf = new Map<number, Map<number, number[]>>();
-  private readonly cadreById = new Map<string, Cadre>();
+  /** Input index of the trip at each position (groups contiguous, each in credit order). */
+  private readonly order: Int32Array;
+  private readonly groupStart: Int32Array;
+  private readonly categoryCodes: readonly string[];
+  private readonly totals: YearTotalsSet;
+  private readonly absencesOf = new Map<string, AbsenceSpan[]>();
+  /** Position of each input trip; made on the first trip evaluation. */
+  private rank: Int32Array | undefined;
+  private readonly details = new Map<number, GroupDetail>();
 
   constructor(readonly input: EngineInput) {
     this.asOf = isoToDay(input.asOf);
     this.years = new YearContexts(policyLookup(input.policies), this.asOf);
+    this.cadres = new CadreIndex(input.cadres);
     this.units = new UnitResolver(input.units);
-    this.table = buildTripTable(input.trips, (text) => this.units.resolve(text).id);
-    this.credit = creditTrips(this.table, this.years);
-    this.unitKeys = this.units.keys();
-    this.reportCodes = new Uint8Array(input.trips.length).fill(NOT_YET);
-
-    // the first row of a cadre id wins
-    const seen = new Set<string>();
-    const cadres: Cadre[] = [];
-    for (const c of input.cadres) {
-      if (seen.has(c.cadreId)) continue;
-      seen.add(c.cadreId);
-      cadres.push(c);
-      this.cadreById.set(c.cadreId, c);
+    const table = buildTripTable(input.trips, this.cadres, this.units);
+    this.order = table.order;
+    this.groupStart = table.groupStart;
+    this.categoryCodes = table.categoryCodes;
+    this.totals = new YearTotalsSet(this.cadres.listed, this.units.keyCount, table.categoryCodes.length);
+    // each cadre's trips into credit order; the listed cadres' credited and gathered
+    const credit = new GroupCredit(64);
+    const buffer = scratchInt32('evaluate.group', table.maxGroup * STRIDE);
+    for (let g = 0; g < table.groupCount; g++) {
+      const m = loadGroup(table, g, buffer);
+      if (m === 0 || g >= this.cadres.listed) continue;
+      creditGroup(buffer, m, this.years, credit);
+      this.totals.addGroup(g, table, buffer, m, credit, this.years, this.asOf);
     }
-    this.cadres = cadres.sort((a, b) => compareCodePoints(a.cadreId, b.cadreId));
     for (const a of input.absences) {
       const span = { id: a.id, ...absenceIntervals([a])[0] };
       const list = this.absencesOf.get(a.cadreId);
@@ -77,87 +79,59 @@ class Evaluation {
       else this.absencesOf.set(a.cadreId, [span]);
     }
     for (const list of this.absencesOf.values()) list.sort((a, b) => a.from - b.from || a.to - b.to);
-    for (const r of input.registrations) this.registrations.set(`${r.cadreId}|${r.year}`, r);
   }
 
-  /** Report deadline of the trip at position p. */
-  deadline(p: number): number {
-    const end = this.table.end[p];
-    return reportDeadline(end, this.years.ofDay(end).reportDeadlineDays);
-  }
-
-  /** Report status code of the trip at position p. */
-  reportCode(p: number): number {
-    let code = this.reportCodes[p];
-    if (code === NOT_YET) {
-      const r = this.table.reportDay[p];
-      code = reportStatusCode(r === NO_REPORT ? undefined : r, this.deadline(p), this.asOf);
-      this.reportCodes[p] = code;
+  private detail(g: number): GroupDetail {
+    let d = this.details.get(g);
+    if (d === undefined) {
+      d = new GroupDetail(this.input.trips, this.order.slice(this.groupStart[g], this.groupStart[g + 1]), this.years);
+      this.details.set(g, d);
     }
-    return code;
+    return d;
   }
 
-  /** DUPLICATE_ORDER_NO of the trip's cadre, computed once per cadre. */
-  private sameOrderNo(t: number): string[] | undefined {
-    const g = this.table.groupOf.get(this.input.trips[t].cadreId);
-    if (g === undefined) return undefined;
-    let dup = this.duplicatesOf.get(g);
-    if (!dup) {
-      const { from, to } = this.table.groups[g];
-      const list = [];
-      for (let p = from; p < to; p++) {
-        const trip = this.input.trips[this.table.order[p]];
-        list.push({ id: trip.id, orderNo: trip.orderNo, startYear: this.credit.firstYear[p] });
-      }
-      dup = duplicateOrderNos(list);
-      this.duplicatesOf.set(g, dup);
+  private positionOf(t: number): number {
+    if (this.rank === undefined) {
+      const rank = new Int32Array(this.order.length);
+      for (let p = 0; p < this.order.length; p++) rank[this.order[p]] = p;
+      this.rank = rank;
     }
-    return dup.get(this.table.rank[t] - this.table.groups[g].from);
-  }
-
-  /** OVERLAP's related trips (by position) of a cadre's trips, computed once per cadre. */
-  private overlapRelated(cadreId: string): Map<number, number[]> {
-    const g = this.table.groupOf.get(cadreId)!;
-    let related = this.relatedOf.get(g);
-    if (!related) {
-      related = overlapRelated(this.table, this.years, this.table.groups[g], this.credit);
-      this.relatedOf.set(g, related);
-    }
-    return related;
+    return this.rank[t];
   }
 
   /** The evaluation of input trip t. */
   tripEvaluation(t: number): TripEvaluation {
     const trip = this.input.trips[t];
-    const { start, end, order } = this.table;
-    const p = this.table.rank[t];
-    const { credit } = this;
+    const g = this.cadres.find(trip.cadreId)!;
+    const detail = this.detail(g);
+    const j = this.positionOf(t) - this.groupStart[g];
+    const { credit } = detail;
+    const start = isoToDay(trip.startDate);
+    const end = isoToDay(trip.endDate);
     const countedDays: Record<string, number> = {};
-    const lastYear = yearOfDay(end[p]);
-    for (let y = credit.firstYear[p]; y <= lastYear; y++) countedDays[String(y)] = tripHalvesIn(credit, p, y) / 2;
-    const cadre = this.cadreById.get(trip.cadreId);
-    const flags = credit.flags[p];
-    const related = (flags & CREDIT_FLAG.OVERLAP) !== 0 ? this.overlapRelated(trip.cadreId).get(p) : undefined;
+    const lastYear = yearOfDay(end);
+    for (let y = credit.firstYear[j]; y <= lastYear; y++) countedDays[String(y)] = credit.halvesIn(j, y) / 2;
+    const deadline = reportDeadline(end, this.years.ofDay(end).reportDeadlineDays);
+    const reportDay = trip.reportDate === undefined ? NO_REPORT : isoToDay(trip.reportDate);
+    const reportCode = reportStatusCode(reportDay === NO_REPORT ? undefined : reportDay, deadline, this.asOf);
+    const cadre = this.cadres.cadre(trip.cadreId);
+    const flags = credit.flags[j];
     const warnings = tripWarnings({
       trip,
-      start: start[p],
-      end: end[p],
+      start,
+      end,
       asOf: this.asOf,
-      overlapWith: related?.map((q) => this.input.trips[order[q]].id),
+      overlapWith: (flags & CREDIT_FLAG.OVERLAP) !== 0 ? detail.relatedIds(j) : undefined,
       unit: this.units.resolve(trip.unit),
       service: cadre ? serviceInterval(cadre) : undefined,
-      absences: this.absencesOf.get(trip.cadreId) ?? [],
-      sameOrderNo: this.sameOrderNo(t),
-      countable: credit.countable[p],
+      absences: this.absencesOf.get(trip.cadreId) ?? NO_ABSENCES,
+      sameOrderNo: detail.sameOrderNo(j),
+      countable: credit.countable[j],
       notReported: (flags & CREDIT_FLAG.NOT_REPORTED) !== 0,
       daysAboveCountable: (flags & CREDIT_FLAG.DAYS_ABOVE_COUNTABLE) !== 0,
     });
     return {
-      derived: {
-        countedDays,
-        reportStatus: REPORT_STATUSES[this.reportCode(p)],
-        reportDeadline: dayToIso(this.deadline(p)),
-      },
+      derived: { countedDays, reportStatus: REPORT_STATUSES[reportCode], reportDeadline: dayToIso(deadline) },
       warnings,
     };
   }
@@ -166,74 +140,29 @@ class Evaluation {
     const ctx = this.years.get(year);
     const { first, last, windowStart, windowEnd, policy } = ctx;
     const windowLength = windowEnd - windowStart + 1;
-    const { table, credit, asOf } = this;
+    const totals = this.totals.of(year);
+    const { perCadre } = totals;
+    const registrations = new Map<string, Registration>();
+    for (const r of this.input.registrations) if (r.year === year) registrations.set(r.cadreId, r);
     const rows: ComplianceRow[] = [];
-    const { categoryMask, categoryOverflow, categoryCodes } = table;
-    const categoryTrips = new Int32Array(categoryCodes.length);
-    const categoryHalves = new Float64Array(categoryCodes.length);
-    // distinct units without sets: a unit is seen by the current cadre when its stamp is the cadre's
-    const seenByCadre = new Int32Array(this.unitKeys.length).fill(-1);
-    const seenInYear = new Uint8Array(this.unitKeys.length);
-    let unitsVisitedAll = 0;
-    const reportsAll = emptyReportCounts();
-    let totalCost = 0;
-    const noAbsences: DayInterval[] = [];
-    const cadres = this.cadres;
-
+    const cadres = this.cadres.cadres;
     for (let c = 0; c < cadres.length; c++) {
       const cadre = cadres[c];
-      const g = table.groupOf.get(cadre.cadreId);
-      let trips = 0;
-      let halves = 0;
-      let unitsVisited = 0;
-      const reports = emptyReportCounts();
-      if (g !== undefined) {
-        const { from, to } = table.groups[g];
-        for (let p = from; p < to; p++) {
-          if (!tripInYear(table.start[p], table.end[p], first, last, asOf)) continue;
-          const h = tripHalvesIn(credit, p, year);
-          trips++;
-          halves += h;
-          const u = table.unit[p];
-          if (seenByCadre[u] !== c) {
-            seenByCadre[u] = c;
-            unitsVisited++;
-          }
-          if (seenInYear[u] === 0) {
-            seenInYear[u] = 1;
-            unitsVisitedAll++;
-          }
-          for (let mask = categoryMask[p]; mask !== 0; mask &= mask - 1) {
-            const c = 31 - Math.clz32(mask & -mask);
-            categoryTrips[c]++;
-            categoryHalves[c] += h;
-          }
-          if (categoryOverflow.size > 0) {
-            for (const c of categoryOverflow.get(p) ?? []) {
-              categoryTrips[c]++;
-              categoryHalves[c] += h;
-            }
-          }
-          if (table.end[p] <= last) {
-            const status = REPORT_STATUSES[this.reportCode(p)];
-            reports[status]++;
-            reportsAll[status]++;
-            totalCost += table.cost[p];
-          }
-        }
-      }
+      const cell = c * CADRE_CELLS;
+      const trips = perCadre[cell + C_TRIPS];
       const service = serviceInterval(cadre);
       if (!cadreListed(service, first, last, trips > 0)) continue;
       const { eligible, eligibleToDate } = eligibility(
         windowStart,
         windowEnd,
-        asOf,
+        this.asOf,
         service,
-        this.absencesOf.get(cadre.cadreId) ?? noAbsences,
+        this.absencesOf.get(cadre.cadreId) ?? NO_ABSENCES,
       );
       const required = requiredDaysFor(policy, cadre.subject, eligible, windowLength);
-      const p = progress({ countedHalves: halves, required, eligible, eligibleToDate, asOf, windowStart, windowEnd });
-      const registration = this.registrations.get(`${cadre.cadreId}|${year}`);
+      const halves = perCadre[cell + C_HALVES];
+      const p = progress({ countedHalves: halves, required, eligible, eligibleToDate, asOf: this.asOf, windowStart, windowEnd });
+      const registration = registrations.get(cadre.cadreId);
       rows.push({
         cadreId: cadre.cadreId,
         fullName: cadre.fullName,
@@ -247,8 +176,13 @@ class Evaluation {
         expectedToDate: p.expectedToDate,
         status: p.status,
         trips,
-        unitsVisited,
-        reports,
+        unitsVisited: perCadre[cell + C_UNITS],
+        reports: {
+          on_time: perCadre[cell + C_REPORTS],
+          late: perCadre[cell + C_REPORTS + 1],
+          pending: perCadre[cell + C_REPORTS + 2],
+          overdue: perCadre[cell + C_REPORTS + 3],
+        },
         registered: registration !== undefined,
         plannedDays: registration
           ? registration.q1Days + registration.q2Days + registration.q3Days + registration.q4Days
@@ -256,20 +190,23 @@ class Evaluation {
       });
     }
     const tally: CategoryTally = new Map();
-    categoryCodes.forEach((code, id) => {
-      if (categoryTrips[id] > 0) tally.set(code, { trips: categoryTrips[id], halves: categoryHalves[id] });
+    this.categoryCodes.forEach((code, id) => {
+      if (totals.categoryTrips[id] > 0) tally.set(code, { trips: totals.categoryTrips[id], halves: totals.categoryHalves[id] });
     });
+    const units = this.units;
     const summary = summarize(rows, {
       byCategory: categorySummary(policy.categories, tally),
-      unitsVisited: unitsVisitedAll,
-      unitsNotVisited: unitsNotVisited(
-        this.units.units,
-        first,
-        last,
-        new Set(this.unitKeys.filter((_, id) => seenInYear[id] === 1)),
-      ),
-      reports: reportsAll,
-      totalCost,
+      unitsVisited: totals.unitsVisited,
+      unitsNotVisited: unitsNotVisited(units.units, first, last, {
+        has: (code: string) => totals.visited(units.codeId(code) ?? -1),
+      }),
+      reports: {
+        on_time: totals.reports[0],
+        late: totals.reports[1],
+        pending: totals.reports[2],
+        overdue: totals.reports[3],
+      },
+      totalCost: totals.totalCost,
     });
     return { year, asOf: this.input.asOf, policy, cadres: rows, summary };
   }

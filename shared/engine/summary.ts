@@ -10,7 +10,7 @@ import type {
   Unit,
 } from '../models';
 import { roundHalfUp1 } from './rounding';
-import { compareCodePoints } from './trip-table';
+import { compareCodePoints } from './code-points';
 
 const VIETNAMESE = new Intl.Collator('vi');
 
@@ -73,7 +73,7 @@ export function unitsNotVisited(
   units: readonly Unit[],
   first: number,
   last: number,
-  visited: ReadonlySet<string>,
+  visited: { has(code: string): boolean },
 ): string[] {
   const out = new Set<string>();
   for (const u of units) {

@@ -1,199 +1,192 @@
 /**
- * The trips of an org as columns, grouped by cadre and sorted once into credit order:
- * (`startDate`, `endDate`, `id` compared by code point). Columns are indexed by *position*
- * `p` in that order (so per-cadre loops read memory sequentially); `order[p]` is the input
- * index of the trip at position p and `rank[t]` the position of input trip t.
+ * The trips of an org as records (shared/engine/trip-record.ts), grouped by cadre, each group
+ * in credit order: (`startDate`, `endDate`, `id` compared by code point).
+ * One pass reads the trip objects in input order into records; a counting sort groups them;
+ * `loadGroup` copies one group's records into a small buffer and sorts them there, where the
+ * credit then works on them. `order[p]` is the input index of the trip at position p; group g
+ * (the cadre number of CadreIndex) holds positions `groupStart[g]` … `groupStart[g + 1] − 1`.
  */
-import { isoToDay } from '../dates';
 import type { Trip } from '../models';
+import { CadreIndex } from './cadre-index';
+import { scratchInt32 } from './scratch';
+import {
+  MASK_CATEGORIES,
+  R_CATS,
+  R_COST,
+  R_END,
+  R_GROUP,
+  R_START,
+  R_UNIT,
+  STRIDE,
+  costCell,
+  encodeDates,
+} from './trip-record';
 
-/** One cadre's trips: positions `from` … `to - 1`, in credit order. */
-export interface CadreGroup {
-  readonly cadreId: string;
-  readonly from: number;
-  readonly to: number;
+export { compareCodePoints } from './code-points';
+
+/** Resolves a trip's unit text to a key id. */
+export interface UnitIds {
+  idOf(text: string): number;
 }
-
-/** `reportDay` of a trip without a report. */
-export const NO_REPORT = -2147483648;
 
 export interface TripTable {
   readonly trips: readonly Trip[];
-  /** Input index of the trip at each position. */
+  /**
+   * The records by position (`STRIDE` cells from `p * STRIDE`). Scratch memory, reused by the
+   * next table built: read it only before building another.
+   */
+  readonly records: Int32Array;
+  /** Input index of the trip at each position: grouped, each group in credit order once loaded (loadGroup). */
   readonly order: Int32Array;
-  /** Position of each input trip. */
-  readonly rank: Int32Array;
-  readonly groups: readonly CadreGroup[];
-  /** Index in `groups` by cadre id. */
-  readonly groupOf: ReadonlyMap<string, number>;
-  // by position:
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  /** Declared `days` as half-days; -1 when not declared. */
-  readonly declaredHalves: Int32Array;
-  /** `reportDate` as a day number; NO_REPORT when none. */
-  readonly reportDay: Int32Array;
-  readonly cost: Float64Array;
-  /** Id of the trip's resolved unit (see buildTripTable's `unitId`). */
-  readonly unit: Int32Array;
-  /** Bit c set when the trip has category id c < 31 (ids index `categoryCodes`). */
-  readonly categoryMask: Int32Array;
-  /** Category ids ≥ 31 of a trip, by position (rare: an org with many categories). */
-  readonly categoryOverflow: ReadonlyMap<number, readonly number[]>;
+  /** Group g holds positions groupStart[g] … groupStart[g + 1] − 1; `groupCount + 1` entries. */
+  readonly groupStart: Int32Array;
+  readonly groupCount: number;
+  /** Size of the largest group. */
+  readonly maxGroup: number;
   readonly categoryCodes: readonly string[];
+  /** Category ids ≥ MASK_CATEGORIES of a trip, by input index (rare: an org with many categories). */
+  readonly categoryOverflow: ReadonlyMap<number, readonly number[]>;
 }
 
-/** Plain code-point comparison of two strings (not locale-aware). */
-export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+const NO_UNITS: UnitIds = { idOf: () => 0 };
+
+/** Copies one record (STRIDE = 8 cells, unrolled: a loop here costs several times more). */
+function copyRecord(from: Int32Array, src: number, to: Int32Array, dst: number): void {
+  to[dst] = from[src];
+  to[dst + 1] = from[src + 1];
+  to[dst + 2] = from[src + 2];
+  to[dst + 3] = from[src + 3];
+  to[dst + 4] = from[src + 4];
+  to[dst + 5] = from[src + 5];
+  to[dst + 6] = from[src + 6];
+  to[dst + 7] = from[src + 7];
 }
 
-/** Categories with an id below this live in `categoryMask`. */
-export const MASK_CATEGORIES = 31;
-
-function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
+/** Whether the trip at place i of a group buffer comes before the one at place j, in credit order. */
+function before(buffer: Int32Array, trips: readonly Trip[], inputs: Int32Array, from: number, i: number, j: number): boolean {
+  const a = i * STRIDE;
+  const b = j * STRIDE;
+  const si = buffer[a + R_START];
+  const sj = buffer[b + R_START];
+  if (si !== sj) return si < sj;
+  const ei = buffer[a + R_END];
+  const ej = buffer[b + R_END];
+  if (ei !== ej) return ei < ej;
+  return trips[inputs[from + i]].id < trips[inputs[from + j]].id;
 }
 
 /**
- * Builds the table. `unitId` gives a number per distinct resolved unit of a trip's `unit`
- * text (called once per trip).
+ * Puts group g's positions (of `order` and `records`) in credit order, and copies its records
+ * into `buffer` (place j at `j * STRIDE`, room for `maxGroup` trips). Returns the group's size.
  */
-export function buildTripTable(trips: readonly Trip[], unitId: (text: string) => number = () => 0): TripTable {
-  const n = trips.length;
-  // pass 1: the cadre groups and their sizes
-  const groupOfTrip = new Int32Array(n);
-  const groupOf = new Map<string, number>();
-  const cadreIds: string[] = [];
-  let counts = new Int32Array(64);
-  for (let i = 0; i < n; i++) {
-    const cadreId = trips[i].cadreId;
-    let g = groupOf.get(cadreId);
-    if (g === undefined) {
-      g = cadreIds.length;
-      groupOf.set(cadreId, g);
-      cadreIds.push(cadreId);
-      if (g === counts.length) counts = grow(counts, counts.length * 2);
+export function loadGroup(table: TripTable, g: number, buffer: Int32Array): number {
+  const { records, order, trips } = table;
+  const from = table.groupStart[g];
+  const m = table.groupStart[g + 1] - from;
+  let sorted = true;
+  let lastStart = -2147483648;
+  let lastEnd = -2147483648;
+  for (let j = 0; j < m; j++) {
+    const src = (from + j) * STRIDE;
+    copyRecord(records, src, buffer, j * STRIDE);
+    const s = records[src + R_START];
+    const e = records[src + R_END];
+    if (s < lastStart || (s === lastStart && (e < lastEnd || (e === lastEnd && before(buffer, trips, order, from, j, j - 1))))) {
+      sorted = false;
     }
-    groupOfTrip[i] = g;
-    counts[g]++;
+    lastStart = s;
+    lastEnd = e;
   }
-  const groups: CadreGroup[] = [];
-  const next = new Int32Array(cadreIds.length);
-  let pos = 0;
-  for (let g = 0; g < cadreIds.length; g++) {
-    groups.push({ cadreId: cadreIds[g], from: pos, to: pos + counts[g] });
-    next[g] = pos;
-    pos += counts[g];
+  if (sorted) return m;
+  // sort places (insertion sort: stable, no allocation; a sort call for large groups)
+  const places = scratchInt32('table.places', m);
+  for (let j = 0; j < m; j++) places[j] = j;
+  if (m <= 64) {
+    for (let j = 1; j < m; j++) {
+      const x = places[j];
+      let q = j - 1;
+      while (q >= 0 && before(buffer, trips, order, from, x, places[q])) {
+        places[q + 1] = places[q];
+        q--;
+      }
+      places[q + 1] = x;
+    }
+  } else {
+    const list = Array.from(places.subarray(0, m));
+    list.sort((i, j) => (before(buffer, trips, order, from, i, j) ? -1 : before(buffer, trips, order, from, j, i) ? 1 : 0));
+    places.set(list);
   }
-  // pass 2: each trip's columns written at its group's next position
-  const order = new Int32Array(n);
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const declaredHalves = new Int32Array(n);
-  const reportDay = new Int32Array(n);
-  const cost = new Float64Array(n);
-  const unit = new Int32Array(n);
-  const categoryMask = new Int32Array(n);
-  const overflowByInput = new Map<number, number[]>();
+  // apply the permutation to the records and to the group's input indices
+  const copy = scratchInt32('table.copy', m * STRIDE);
+  copy.set(buffer.subarray(0, m * STRIDE));
+  const inputs = scratchInt32('table.inputs', m);
+  inputs.set(order.subarray(from, from + m));
+  for (let j = 0; j < m; j++) {
+    copyRecord(copy, places[j] * STRIDE, buffer, j * STRIDE);
+    copyRecord(copy, places[j] * STRIDE, records, (from + j) * STRIDE);
+    order[from + j] = inputs[places[j]];
+  }
+  return m;
+}
+
+/**
+ * Builds the table. Trips are grouped by the number `cadres` gives their cadre id (ids of no
+ * listed cadre get new numbers); `units` gives each trip's unit key id.
+ */
+export function buildTripTable(
+  trips: readonly Trip[],
+  cadres: CadreIndex = new CadreIndex([]),
+  units: UnitIds = NO_UNITS,
+): TripTable {
+  const n = trips.length;
+  const input = scratchInt32('table.input', n * STRIDE);
   const categoryCodes: string[] = [];
   const categoryOf = new Map<string, number>();
+  const categoryOverflow = new Map<number, number[]>();
+  // the trip objects into records, in input order; the hash look-ups in loops of their own
+  // (a small loop body lets the processor wait on several look-ups at once)
+  for (let i = 0; i < n; i++) input[i * STRIDE + R_GROUP] = cadres.numberOf(trips[i].cadreId);
+  for (let i = 0; i < n; i++) input[i * STRIDE + R_UNIT] = units.idOf(trips[i].unit);
   for (let i = 0; i < n; i++) {
     const t = trips[i];
-    const p = next[groupOfTrip[i]]++;
-    order[p] = i;
-    const s = isoToDay(t.startDate);
-    const e = isoToDay(t.endDate);
-    start[p] = s;
-    end[p] = e;
-    const days = t.days;
-    declaredHalves[p] = days !== undefined && Number.isFinite(days) && days > 0 ? Math.round(days * 2) : -1;
-    reportDay[p] = t.reportDate === undefined ? NO_REPORT : isoToDay(t.reportDate);
-    cost[p] = t.cost ?? 0;
-    unit[p] = unitId(t.unit);
+    const b = i * STRIDE;
+    encodeDates(t, input, b);
+    input[b + R_COST] = costCell(t.cost);
     const contents = t.contents;
     let mask = 0;
     for (let k = 0; k < contents.length; k++) {
-      let c = categoryOf.get(contents[k]);
+      const code = contents[k];
+      let c = categoryOf.get(code);
       if (c === undefined) {
         c = categoryCodes.length;
-        categoryOf.set(contents[k], c);
-        categoryCodes.push(contents[k]);
+        categoryOf.set(code, c);
+        categoryCodes.push(code);
       }
       if (c < MASK_CATEGORIES) mask |= 1 << c;
       else {
-        const list = overflowByInput.get(i);
-        if (list) {
-          if (!list.includes(c)) list.push(c);
-        } else overflowByInput.set(i, [c]);
+        const list = categoryOverflow.get(i);
+        if (!list) categoryOverflow.set(i, [c]);
+        else if (!list.includes(c)) list.push(c);
       }
     }
-    categoryMask[p] = mask;
+    input[b + R_CATS] = mask;
   }
-  // each group into credit order (positions within a group are contiguous)
-  const before = (p: number, q: number): boolean =>
-    start[p] < start[q] ||
-    (start[p] === start[q] && (end[p] < end[q] || (end[p] === end[q] && trips[order[p]].id < trips[order[q]].id)));
-  const intColumns = [order, start, end, declaredHalves, reportDay, unit, categoryMask];
-  const floatColumns = [cost];
-  let perm = new Int32Array(64);
-  let intScratch = new Int32Array(64);
-  let floatScratch = new Float64Array(64);
-  for (const { from, to } of groups) {
-    let sorted = true;
-    for (let p = from + 1; p < to && sorted; p++) if (before(p, p - 1)) sorted = false;
-    if (sorted) continue;
-    const size = to - from;
-    if (size > perm.length) {
-      perm = new Int32Array(size);
-      intScratch = new Int32Array(size);
-      floatScratch = new Float64Array(size);
-    }
-    for (let k = 0; k < size; k++) perm[k] = from + k;
-    if (size <= 64) {
-      // insertion sort of positions: stable, no allocation
-      for (let k = 1; k < size; k++) {
-        const x = perm[k];
-        let j = k - 1;
-        while (j >= 0 && before(x, perm[j])) {
-          perm[j + 1] = perm[j];
-          j--;
-        }
-        perm[j + 1] = x;
-      }
-    } else {
-      const sortedPositions = Array.from(perm.subarray(0, size)).sort((p, q) => (before(p, q) ? -1 : before(q, p) ? 1 : 0));
-      perm.set(sortedPositions);
-    }
-    for (const col of intColumns) {
-      for (let k = 0; k < size; k++) intScratch[k] = col[perm[k]];
-      col.set(intScratch.subarray(0, size), from);
-    }
-    for (const col of floatColumns) {
-      for (let k = 0; k < size; k++) floatScratch[k] = col[perm[k]];
-      col.set(floatScratch.subarray(0, size), from);
-    }
+  // counting sort by group (stable: input order within a group)
+  const groupCount = cadres.size;
+  const groupStart = new Int32Array(groupCount + 1);
+  for (let i = 0; i < n; i++) groupStart[input[i * STRIDE + R_GROUP] + 1]++;
+  for (let g = 0; g < groupCount; g++) groupStart[g + 1] += groupStart[g];
+  const next = scratchInt32('table.next', groupCount);
+  next.set(groupStart.subarray(0, groupCount));
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[next[input[i * STRIDE + R_GROUP]]++] = i;
+  // the records in position order: one tight loop (the processor overlaps its cache misses),
+  // after which every later pass reads them sequentially
+  const records = scratchInt32('table.records', n * STRIDE);
+  for (let p = 0; p < n; p++) copyRecord(input, order[p] * STRIDE, records, p * STRIDE);
+  let maxGroup = 0;
+  for (let g = 0; g < groupCount; g++) {
+    if (groupStart[g + 1] - groupStart[g] > maxGroup) maxGroup = groupStart[g + 1] - groupStart[g];
   }
-  const rank = new Int32Array(n);
-  for (let p = 0; p < n; p++) rank[order[p]] = p;
-  const categoryOverflow = new Map<number, number[]>();
-  for (const [i, list] of overflowByInput) categoryOverflow.set(rank[i], list);
-  return {
-    trips,
-    order,
-    rank,
-    groups,
-    groupOf,
-    start,
-    end,
-    declaredHalves,
-    reportDay,
-    cost,
-    unit,
-    categoryMask,
-    categoryOverflow,
-    categoryCodes,
-  };
+  return { trips, records, order, groupStart, groupCount, maxGroup, categoryCodes, categoryOverflow };
 }

@@ -1,70 +1,96 @@
 /**
  * Unit resolution: a trip's `unit` is the code of the org's unit it matches, by code, or by
  * name normalised like categories (matchKey); otherwise the text as written.
+ * Each resolved key (a unit code, or an unmatched text) has a dense id: the org's distinct
+ * codes first, in code order, then unmatched texts in order of first resolution. Each distinct
+ * text is resolved once per resolver (one evaluation); names are keyed only when some text
+ * is not a code.
  */
 import type { Unit } from '../models';
-import { matchKey } from '../normalize';
-import { compareCodePoints } from './trip-table';
+import { compareCodePoints } from './code-points';
+import { unitKey } from './unit-key';
 
 export interface ResolvedUnit {
-  /** Dense number of the key (0, 1, 2 … in order of first resolution). */
+  /** Dense id of the key. */
   readonly id: number;
   /** The unit's code, or the text as written when it matches none. */
   readonly key: string;
   readonly unit: Unit | undefined;
 }
 
-/** matchKey memoised across evaluations (bounded): free-text units recur in every evaluation. */
-const keyMemo = new Map<string, string>();
-const KEY_MEMO_LIMIT = 200_000;
-
-function memoMatchKey(text: string): string {
-  let key = keyMemo.get(text);
-  if (key === undefined) {
-    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
-    key = matchKey(text);
-    keyMemo.set(text, key);
-  }
-  return key;
-}
-
 export class UnitResolver {
-  private readonly byCode = new Map<string, Unit>();
-  private readonly byName = new Map<string, Unit>();
-  /** A dictionary object: faster than a Map for many distinct JSON-parsed strings. */
-  private readonly cache: Record<string, ResolvedUnit> = Object.create(null) as Record<string, ResolvedUnit>;
-  private readonly keyIds = new Map<string, number>();
+  /** Units in code order (stable), so that a name shared by two units resolves to the lower code. */
+  private readonly sorted: readonly Unit[];
+  /** Key id of each distinct code. */
+  private readonly codeIds = new Map<string, number>();
+  /** The unit a code resolves to (the last of equal codes in code order), by key id. */
+  private readonly codeUnits: Unit[] = [];
+  /** Unit by matchKey of its name (the first in code order); built on the first text that is not a code. */
+  private byName: Map<string, Unit> | undefined;
+  /** Key id of each distinct text that is not a code. */
+  private readonly textIds = new Map<string, number>();
+  private readonly keyList: string[] = [];
 
-  /** Units in code order, so that a name shared by two units resolves to the lower code. */
   constructor(readonly units: readonly Unit[]) {
-    const sorted = [...units].sort((a, b) => compareCodePoints(a.unitCode, b.unitCode));
-    for (const u of sorted) {
-      this.byCode.set(u.unitCode, u);
-      const key = matchKey(u.name);
-      if (!this.byName.has(key)) this.byName.set(key, u);
+    this.sorted = [...units].sort((a, b) => compareCodePoints(a.unitCode, b.unitCode));
+    for (const u of this.sorted) {
+      let id = this.codeIds.get(u.unitCode);
+      if (id === undefined) {
+        id = this.keyList.length;
+        this.codeIds.set(u.unitCode, id);
+        this.keyList.push(u.unitCode);
+      }
+      this.codeUnits[id] = u;
     }
   }
 
-  /** How many distinct keys have been resolved so far. */
+  /** How many distinct keys have been resolved so far (every code of the org counts). */
   get keyCount(): number {
-    return this.keyIds.size;
+    return this.keyList.length;
   }
 
   /** The key of each id, in id order. */
   keys(): string[] {
-    return [...this.keyIds.keys()];
+    return [...this.keyList];
+  }
+
+  /** The key id of a unit code of the org, or undefined. */
+  codeId(code: string): number | undefined {
+    return this.codeIds.get(code);
+  }
+
+  /** The key id a trip's `unit` text resolves to. */
+  idOf(text: string): number {
+    const byCode = this.codeIds.get(text);
+    if (byCode !== undefined) return byCode;
+    let id = this.textIds.get(text);
+    if (id === undefined) {
+      const unit = this.names().get(unitKey(text));
+      if (unit) id = this.codeIds.get(unit.unitCode)!;
+      else {
+        id = this.keyList.length;
+        this.keyList.push(text);
+      }
+      this.textIds.set(text, id);
+    }
+    return id;
   }
 
   resolve(text: string): ResolvedUnit {
-    let r: ResolvedUnit | undefined = this.cache[text];
-    if (!r) {
-      const unit = this.byCode.get(text) ?? this.byName.get(memoMatchKey(text));
-      const key = unit ? unit.unitCode : text;
-      let id = this.keyIds.get(key);
-      if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
-      r = { id, key, unit };
-      this.cache[text] = r;
+    const byCode = this.codeIds.get(text);
+    if (byCode !== undefined) return { id: byCode, key: text, unit: this.codeUnits[byCode] };
+    const unit = this.names().get(unitKey(text));
+    return { id: this.idOf(text), key: unit ? unit.unitCode : text, unit };
+  }
+
+  private names(): Map<string, Unit> {
+    if (this.byName === undefined) {
+      this.byName = new Map();
+      for (const u of this.sorted) {
+        const key = unitKey(u.name);
+        if (!this.byName.has(key)) this.byName.set(key, u);
+      }
     }
-    return r;
+    return this.byName;
   }
 }

@@ -1,23 +1,35 @@
 import { policyLookup } from '../../../shared/defaults';
 import { isoToDay } from '../../../shared/dates';
-import { CREDIT_FLAG, creditTrips, overlapRelated, tripHalvesIn } from '../../../shared/engine/credit';
-import { buildTripTable } from '../../../shared/engine/trip-table';
+import { CREDIT_FLAG, GroupCredit, creditGroup } from '../../../shared/engine/credit';
+import { buildTripTable, loadGroup } from '../../../shared/engine/trip-table';
+import { STRIDE } from '../../../shared/engine/trip-record';
 import { YearContexts } from '../../../shared/engine/year-context';
 import type { Policy, Trip } from '../../../shared/models';
 import { policy, trip } from './fixtures';
 
+/** Credits one cadre's trips (with OVERLAP's related trips) and reads the results by trip. */
 function credit(trips: Trip[], asOf = '2025-12-31', policies: Record<number, Policy> = {}) {
   const table = buildTripTable(trips);
   const years = new YearContexts(policyLookup(policies), isoToDay(asOf));
-  const result = creditTrips(table, years);
-  const at = (t: Trip) => table.rank[trips.indexOf(t)];
-  const relatedOf = (t: Trip) =>
-    overlapRelated(table, years, table.groups[table.groupOf.get(t.cadreId)!], result).get(at(t)) ?? [];
+  const buffer = new Int32Array(table.maxGroup * STRIDE);
+  const m = loadGroup(table, 0, buffer);
+  const out = new GroupCredit();
+  const related = new Map<number, number[]>();
+  creditGroup(buffer, m, years, out, related);
+  // the same credit without `related`
+  const plain = new GroupCredit(1);
+  creditGroup(buffer, m, years, plain);
+  expect(Array.from(plain.flags.subarray(0, m))).toEqual(Array.from(out.flags.subarray(0, m)));
+  expect(Array.from(plain.halvesFirst.subarray(0, m))).toEqual(Array.from(out.halvesFirst.subarray(0, m)));
+  const place = (t: Trip) => {
+    for (let j = 0; j < m; j++) if (trips[table.order[j]] === t) return j;
+    throw new Error('not in the group');
+  };
   return {
-    halves: (t: Trip, year = 2025) => tripHalvesIn(result, at(t), year),
-    flags: (t: Trip) => result.flags[at(t)],
-    related: (t: Trip) => relatedOf(t).map((p) => trips[table.order[p]].id),
-    countable: (t: Trip) => result.countable[at(t)],
+    halves: (t: Trip, year = 2025) => out.halvesIn(place(t), year),
+    flags: (t: Trip) => out.flags[place(t)],
+    related: (t: Trip) => (related.get(place(t)) ?? []).map((q) => trips[table.order[q]].id),
+    countable: (t: Trip) => out.countable[place(t)],
   };
 }
 
@@ -96,5 +108,24 @@ describe('credit', () => {
     expect(c.halves(t, 2025)).toBe(6); // 29–31/12, calendar mode
     expect(c.halves(t, 2026)).toBe(2); // 01/01 holiday, 02/01 Friday, 03–04 weekend
     expect(c.countable(t)).toBe(4);
+  });
+
+  test('a trip over three years keeps each year apart', () => {
+    const t = trip('2024-12-30', '2026-01-02');
+    const c = credit([t], '2026-12-31');
+    expect([c.halves(t, 2024), c.halves(t, 2025), c.halves(t, 2026), c.halves(t, 2027)]).toEqual([4, 730, 4, 0]);
+  });
+
+  test('a reused GroupCredit forgets the previous group', () => {
+    const years = new YearContexts(policyLookup({}), isoToDay('2026-12-31'));
+    const out = new GroupCredit();
+    const buffer = new Int32Array(STRIDE);
+    // (a table's records are scratch memory: each is loaded before the next is built)
+    const long = buildTripTable([trip('2024-12-30', '2026-01-02')]);
+    creditGroup(buffer, loadGroup(long, 0, buffer), years, out);
+    expect(out.halvesIn(0, 2026)).toBe(4);
+    const short = buildTripTable([trip('2025-03-03', '2025-03-03')]);
+    creditGroup(buffer, loadGroup(short, 0, buffer), years, out);
+    expect([out.halvesIn(0, 2025), out.halvesIn(0, 2026), out.halvesIn(0, 2027)]).toEqual([2, 0, 0]);
   });
 });

@@ -21,3 +21,21 @@ describe('UnitResolver', () => {
     expect(r.keys()[r.resolve('PH01').id]).toBe('PH01');
   });
 });
+
+describe('UnitResolver ids', () => {
+  test('codes get the first ids in code order; other texts follow as resolved; idOf agrees with resolve', () => {
+    const r = new UnitResolver([
+      { unitCode: 'B', name: 'Bê', kind: 'xa' },
+      { unitCode: 'A', name: 'A', kind: 'xa' },
+    ]);
+    expect(r.keyCount).toBe(2);
+    expect([r.idOf('A'), r.idOf('B')]).toEqual([0, 1]);
+    expect(r.idOf('Trường')).toBe(2);
+    expect(r.idOf('be')).toBe(1);
+    expect(r.idOf('Trường')).toBe(2);
+    for (const text of ['A', 'B', 'be', 'BÊ', 'Trường', 'x']) expect(r.resolve(text).id).toBe(r.idOf(text));
+    expect(r.keys()).toEqual(['A', 'B', 'Trường', 'x']);
+    expect(r.codeId('B')).toBe(1);
+    expect(r.codeId('be')).toBeUndefined();
+  });
+});
