@@ -4,10 +4,16 @@
  * own year when inside that year's window and on or before `asOf`.
  * Day figures are whole half-days here (weight 2 = one day, 1 = half a day).
  */
-import { yearOfDay } from '../dates';
-import { scratchInt32, scratchUint8 } from './scratch';
-import { NO_REPORT, R_DECLARED, R_END, R_REPORT, R_START, STRIDE } from './trip-record';
+import * as dates from '../dates';
+import * as scratch from './scratch';
+import * as record from './trip-record';
 import type { YearContexts } from './year-context';
+
+// Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
+// read of an imported binding is a getter call, several times slower than a local constant.
+const { yearOfDay } = dates;
+const { scratchInt32, scratchUint8 } = scratch;
+const { NO_REPORT, R_DECLARED, R_END, R_REPORT, R_START, STRIDE } = record;
 
 /** Bits of `GroupCredit.flags`. */
 export const CREDIT_FLAG = {

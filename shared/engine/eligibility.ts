@@ -2,8 +2,12 @@
  * Eligible dates `E` of a cadre-year: the calendar dates of the window within the cadre's
  * service, minus the dates of its absences (overlapping absences remove a date once).
  */
-import { isoToDay } from '../dates';
+import * as dates from '../dates';
 import type { Absence, Cadre } from '../models';
+
+// Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
+// read of an imported binding is a getter call, several times slower than a local constant.
+const { isoToDay } = dates;
 
 /** An absence as inclusive day numbers; no `to` is "until further notice" (+Infinity). */
 export interface DayInterval {
@@ -13,10 +17,17 @@ export interface DayInterval {
 
 /** A cadre's service as day numbers (unbounded sides are ±Infinity). */
 export function serviceInterval(cadre: Cadre): DayInterval {
-  return {
-    from: cadre.serviceStart === undefined ? -Infinity : isoToDay(cadre.serviceStart),
-    to: cadre.serviceEnd === undefined ? Infinity : isoToDay(cadre.serviceEnd),
-  };
+  return { from: serviceFrom(cadre), to: serviceTo(cadre) };
+}
+
+/** The first day of a cadre's service, −Infinity when not given. */
+export function serviceFrom(cadre: Cadre): number {
+  return cadre.serviceStart === undefined ? -Infinity : isoToDay(cadre.serviceStart);
+}
+
+/** The last day of a cadre's service, +Infinity when not given. */
+export function serviceTo(cadre: Cadre): number {
+  return cadre.serviceEnd === undefined ? Infinity : isoToDay(cadre.serviceEnd);
 }
 
 /** Absences as intervals sorted by start. */
@@ -58,10 +69,19 @@ export function eligibility(
   service: DayInterval,
   absences: readonly DayInterval[],
 ): Eligibility {
-  const first = Math.max(windowStart, service.from);
-  const last = Math.min(windowEnd, service.to);
   return {
-    eligible: uncoveredCount(first, last, absences),
-    eligibleToDate: uncoveredCount(first, Math.min(last, asOf), absences),
+    eligible: eligibleCount(windowStart, windowEnd, service.from, service.to, absences),
+    eligibleToDate: eligibleCount(windowStart, Math.min(windowEnd, asOf), service.from, service.to, absences),
   };
+}
+
+/** The eligible dates from `windowStart` to `until`, for a service and sorted absences. */
+export function eligibleCount(
+  windowStart: number,
+  until: number,
+  serviceFrom: number,
+  serviceTo: number,
+  absences: readonly DayInterval[],
+): number {
+  return uncoveredCount(Math.max(windowStart, serviceFrom), Math.min(until, serviceTo), absences);
 }

@@ -11,22 +11,36 @@ import { dayToIso, isoToDay, yearOfDay } from '../dates';
 import { policyLookup } from '../defaults';
 import type { ComplianceRow, EngineInput, Registration, TripEvaluation, YearCompliance } from '../models';
 import { CadreIndex } from './cadre-index';
-import { CREDIT_FLAG, GroupCredit, creditGroup } from './credit';
-import { absenceIntervals, eligibility, serviceInterval } from './eligibility';
+import * as credits from './credit';
+import { CREDIT_FLAG, GroupCredit } from './credit';
+import * as eligibilities from './eligibility';
+import { absenceIntervals, serviceInterval } from './eligibility';
 import { GroupDetail } from './group-detail';
-import { cadreListed } from './membership';
+import * as membership from './membership';
 import { REPORT_STATUSES, reportDeadline, reportStatusCode } from './reports';
-import { requiredDaysFor } from './requirement';
-import { progress } from './status';
+import * as requirement from './requirement';
+import * as statuses from './status';
 import { categorySummary, summarize, unitsNotVisited, type CategoryTally } from './summary';
 import { scratchInt32 } from './scratch';
 import { NO_REPORT, STRIDE } from './trip-record';
 import { TripEvaluations } from './trip-evaluations';
-import { buildTripTable, loadGroup } from './trip-table';
+import * as tripTable from './trip-table';
+import { buildTripTable } from './trip-table';
 import { UnitResolver } from './units';
 import { tripWarnings, type AbsenceSpan } from './warnings';
-import { CADRE_CELLS, C_HALVES, C_REPORTS, C_TRIPS, C_UNITS, YearTotalsSet } from './year-totals';
+import * as yearTotals from './year-totals';
+import { YearTotalsSet } from './year-totals';
 import { YearContexts } from './year-context';
+
+// Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
+// read of an imported binding is a getter call, several times slower than a local constant.
+const { creditGroup } = credits;
+const { eligibleCount, serviceFrom, serviceTo } = eligibilities;
+const { cadreListed } = membership;
+const { requiredDaysFor } = requirement;
+const { expectedToDateOf, percentOf, remainingDaysOf, statusOf } = statuses;
+const { loadGroup } = tripTable;
+const { CADRE_CELLS, C_HALVES, C_REPORTS, C_TRIPS, C_UNITS } = yearTotals;
 
 export interface OrgEvaluation {
   /** Every trip's derived values and warnings (all years it touches), keyed by trip id. */
@@ -139,30 +153,35 @@ class Evaluation {
   yearCompliance(year: number): YearCompliance {
     const ctx = this.years.get(year);
     const { first, last, windowStart, windowEnd, policy } = ctx;
+    const period = { asOf: this.asOf, windowStart, windowEnd };
     const windowLength = windowEnd - windowStart + 1;
+    const untilAsOf = Math.min(windowEnd, this.asOf);
     const totals = this.totals.of(year);
     const { perCadre } = totals;
-    const registrations = new Map<string, Registration>();
-    for (const r of this.input.registrations) if (r.year === year) registrations.set(r.cadreId, r);
-    const rows: ComplianceRow[] = [];
     const cadres = this.cadres.cadres;
+    // the year's registration of each listed cadre (the last row of a cadre-year wins)
+    const registrationOf: (Registration | undefined)[] = new Array<Registration | undefined>(cadres.length);
+    const registrations = this.input.registrations;
+    for (let k = 0; k < registrations.length; k++) {
+      const r = registrations[k];
+      if (r.year !== year) continue;
+      const c = this.cadres.find(r.cadreId);
+      if (c !== undefined && c < cadres.length) registrationOf[c] = r;
+    }
+    const rows: ComplianceRow[] = [];
     for (let c = 0; c < cadres.length; c++) {
       const cadre = cadres[c];
       const cell = c * CADRE_CELLS;
       const trips = perCadre[cell + C_TRIPS];
-      const service = serviceInterval(cadre);
-      if (!cadreListed(service, first, last, trips > 0)) continue;
-      const { eligible, eligibleToDate } = eligibility(
-        windowStart,
-        windowEnd,
-        this.asOf,
-        service,
-        this.absencesOf.get(cadre.cadreId) ?? NO_ABSENCES,
-      );
+      const from = serviceFrom(cadre);
+      const to = serviceTo(cadre);
+      if (!cadreListed(from, to, first, last, trips > 0)) continue;
+      const absences = this.absencesOf.get(cadre.cadreId) ?? NO_ABSENCES;
+      const eligible = eligibleCount(windowStart, windowEnd, from, to, absences);
+      const eligibleToDate = eligibleCount(windowStart, untilAsOf, from, to, absences);
       const required = requiredDaysFor(policy, cadre.subject, eligible, windowLength);
       const halves = perCadre[cell + C_HALVES];
-      const p = progress({ countedHalves: halves, required, eligible, eligibleToDate, asOf: this.asOf, windowStart, windowEnd });
-      const registration = registrations.get(cadre.cadreId);
+      const registration = registrationOf[c];
       rows.push({
         cadreId: cadre.cadreId,
         fullName: cadre.fullName,
@@ -171,10 +190,10 @@ class Evaluation {
         eligibleDays: eligible,
         requiredDays: required,
         countedDays: halves / 2,
-        remainingDays: p.remainingDays,
-        percent: p.percent,
-        expectedToDate: p.expectedToDate,
-        status: p.status,
+        remainingDays: required === 0 ? 0 : remainingDaysOf(halves, required),
+        percent: percentOf(halves, required),
+        expectedToDate: expectedToDateOf(required, eligible, eligibleToDate),
+        status: statusOf(halves, required, eligible, eligibleToDate, period),
         trips,
         unitsVisited: perCadre[cell + C_UNITS],
         reports: {

@@ -1,5 +1,4 @@
 /** What belongs to a cadre-year: its trips, and whether the cadre is listed for the year. */
-import type { DayInterval } from './eligibility';
 
 /**
  * A trip belongs to a year when it has a date in the year on or before `asOf`.
@@ -9,7 +8,7 @@ export function tripInYear(start: number, end: number, first: number, last: numb
   return start <= (last < asOf ? last : asOf) && end >= first && first <= asOf;
 }
 
-/** A cadre is listed when its service meets the year, or it has trips in the year's set. */
-export function cadreListed(service: DayInterval, first: number, last: number, hasTrips: boolean): boolean {
-  return hasTrips || (service.from <= last && service.to >= first);
+/** A cadre is listed when its service (first and last day) meets the year, or it has trips in the year's set. */
+export function cadreListed(serviceFrom: number, serviceTo: number, first: number, last: number, hasTrips: boolean): boolean {
+  return hasTrips || (serviceFrom <= last && serviceTo >= first);
 }

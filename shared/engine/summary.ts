@@ -48,7 +48,8 @@ export function categorySummary(categories: readonly Category[], tally: Category
 /** One entry per department with a subject cadre (Vietnamese collation), subject cadres only. */
 export function departmentSummary(rows: readonly ComplianceRow[]): DepartmentSummary[] {
   const byDept = new Map<string, { subject: number; participated: number; met: number; halves: number }>();
-  for (const r of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     if (r.requiredDays <= 0) continue;
     let d = byDept.get(r.department);
     if (!d) byDept.set(r.department, (d = { subject: 0, participated: 0, met: 0, halves: 0 }));
@@ -76,7 +77,8 @@ export function unitsNotVisited(
   visited: { has(code: string): boolean },
 ): string[] {
   const out = new Set<string>();
-  for (const u of units) {
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
     if (visited.has(u.unitCode)) continue;
     if (u.validFrom !== undefined && isoToDay(u.validFrom) > last) continue;
     if (u.validTo !== undefined && isoToDay(u.validTo) < first) continue;
@@ -99,7 +101,8 @@ export function summarize(rows: readonly ComplianceRow[], parts: SummaryParts): 
   let participated = 0;
   let met = 0;
   let registered = 0;
-  for (const r of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     if (r.requiredDays <= 0) continue;
     subject++;
     if (r.countedDays > 0) participated++;

@@ -8,21 +8,15 @@
  */
 import type { Trip } from '../models';
 import { CadreIndex } from './cadre-index';
-import { scratchInt32 } from './scratch';
-import {
-  MASK_CATEGORIES,
-  R_CATS,
-  R_COST,
-  R_END,
-  R_GROUP,
-  R_START,
-  R_UNIT,
-  STRIDE,
-  costCell,
-  encodeDates,
-} from './trip-record';
+import * as scratch from './scratch';
+import * as record from './trip-record';
 
 export { compareCodePoints } from './code-points';
+
+// Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
+// read of an imported binding is a getter call, several times slower than a local constant.
+const { scratchInt32 } = scratch;
+const { MASK_CATEGORIES, R_CATS, R_COST, R_END, R_INPUT, R_START, R_UNIT, STRIDE, costCell, encodeDates } = record;
 
 /** Resolves a trip's unit text to a key id. */
 export interface UnitIds {
@@ -63,7 +57,7 @@ function copyRecord(from: Int32Array, src: number, to: Int32Array, dst: number):
 }
 
 /** Whether the trip at place i of a group buffer comes before the one at place j, in credit order. */
-function before(buffer: Int32Array, trips: readonly Trip[], inputs: Int32Array, from: number, i: number, j: number): boolean {
+function before(buffer: Int32Array, trips: readonly Trip[], i: number, j: number): boolean {
   const a = i * STRIDE;
   const b = j * STRIDE;
   const si = buffer[a + R_START];
@@ -72,30 +66,22 @@ function before(buffer: Int32Array, trips: readonly Trip[], inputs: Int32Array, 
   const ei = buffer[a + R_END];
   const ej = buffer[b + R_END];
   if (ei !== ej) return ei < ej;
-  return trips[inputs[from + i]].id < trips[inputs[from + j]].id;
+  return trips[buffer[a + R_INPUT]].id < trips[buffer[b + R_INPUT]].id;
 }
 
 /**
- * Puts group g's positions (of `order` and `records`) in credit order, and copies its records
- * into `buffer` (place j at `j * STRIDE`, room for `maxGroup` trips). Returns the group's size.
+ * Copies group g's records into `buffer` in credit order (place j at `j * STRIDE`, room for
+ * `maxGroup` trips), and puts the group's positions of `order` in that order. Returns the
+ * group's size.
  */
 export function loadGroup(table: TripTable, g: number, buffer: Int32Array): number {
   const { records, order, trips } = table;
   const from = table.groupStart[g];
   const m = table.groupStart[g + 1] - from;
   let sorted = true;
-  let lastStart = -2147483648;
-  let lastEnd = -2147483648;
   for (let j = 0; j < m; j++) {
-    const src = (from + j) * STRIDE;
-    copyRecord(records, src, buffer, j * STRIDE);
-    const s = records[src + R_START];
-    const e = records[src + R_END];
-    if (s < lastStart || (s === lastStart && (e < lastEnd || (e === lastEnd && before(buffer, trips, order, from, j, j - 1))))) {
-      sorted = false;
-    }
-    lastStart = s;
-    lastEnd = e;
+    copyRecord(records, (from + j) * STRIDE, buffer, j * STRIDE);
+    if (sorted && j > 0 && before(buffer, trips, j, j - 1)) sorted = false;
   }
   if (sorted) return m;
   // sort places (insertion sort: stable, no allocation; a sort call for large groups)
@@ -105,26 +91,24 @@ export function loadGroup(table: TripTable, g: number, buffer: Int32Array): numb
     for (let j = 1; j < m; j++) {
       const x = places[j];
       let q = j - 1;
-      while (q >= 0 && before(buffer, trips, order, from, x, places[q])) {
+      while (q >= 0 && before(buffer, trips, x, places[q])) {
         places[q + 1] = places[q];
         q--;
       }
       places[q + 1] = x;
     }
   } else {
-    const list = Array.from(places.subarray(0, m));
-    list.sort((i, j) => (before(buffer, trips, order, from, i, j) ? -1 : before(buffer, trips, order, from, j, i) ? 1 : 0));
-    places.set(list);
+    const list: number[] = [];
+    for (let j = 0; j < m; j++) list.push(j);
+    list.sort((i, j) => (before(buffer, trips, i, j) ? -1 : before(buffer, trips, j, i) ? 1 : 0));
+    for (let j = 0; j < m; j++) places[j] = list[j];
   }
-  // apply the permutation to the records and to the group's input indices
-  const copy = scratchInt32('table.copy', m * STRIDE);
-  copy.set(buffer.subarray(0, m * STRIDE));
-  const inputs = scratchInt32('table.inputs', m);
-  inputs.set(order.subarray(from, from + m));
+  // the records in that order in the buffer, and `order` with them (the table's records stay
+  // as they are: each carries its input index, so loading the group again gives the same)
   for (let j = 0; j < m; j++) {
-    copyRecord(copy, places[j] * STRIDE, buffer, j * STRIDE);
-    copyRecord(copy, places[j] * STRIDE, records, (from + j) * STRIDE);
-    order[from + j] = inputs[places[j]];
+    const src = (from + places[j]) * STRIDE;
+    copyRecord(records, src, buffer, j * STRIDE);
+    order[from + j] = records[src + R_INPUT];
   }
   return m;
 }
@@ -139,19 +123,36 @@ export function buildTripTable(
   units: UnitIds = NO_UNITS,
 ): TripTable {
   const n = trips.length;
-  const input = scratchInt32('table.input', n * STRIDE);
   const categoryCodes: string[] = [];
   const categoryOf = new Map<string, number>();
   const categoryOverflow = new Map<number, number[]>();
-  // the trip objects into records, in input order; the hash look-ups in loops of their own
-  // (a small loop body lets the processor wait on several look-ups at once)
-  for (let i = 0; i < n; i++) input[i * STRIDE + R_GROUP] = cadres.numberOf(trips[i].cadreId);
-  for (let i = 0; i < n; i++) input[i * STRIDE + R_UNIT] = units.idOf(trips[i].unit);
+  // the trip objects are read in input order, the hash look-ups in loops of their own (a small
+  // loop body lets the processor wait on several look-ups at once): cadre numbers, then a
+  // counting sort gives each trip its position; unit ids; then each record is written there
+  const groupOf = scratchInt32('table.group', n);
+  for (let i = 0; i < n; i++) groupOf[i] = cadres.numberOf(trips[i].cadreId);
+  const groupCount = cadres.size;
+  const groupStart = new Int32Array(groupCount + 1);
+  for (let i = 0; i < n; i++) groupStart[groupOf[i] + 1]++;
+  for (let g = 0; g < groupCount; g++) groupStart[g + 1] += groupStart[g];
+  const next = scratchInt32('table.next', groupCount);
+  next.set(groupStart.subarray(0, groupCount));
+  const order = new Int32Array(n);
+  // groupOf becomes each trip's position
+  for (let i = 0; i < n; i++) {
+    const p = next[groupOf[i]]++;
+    order[p] = i;
+    groupOf[i] = p;
+  }
+  const unitOf = scratchInt32('table.unit', n);
+  for (let i = 0; i < n; i++) unitOf[i] = units.idOf(trips[i].unit);
+  const records = scratchInt32('table.records', n * STRIDE);
   for (let i = 0; i < n; i++) {
     const t = trips[i];
-    const b = i * STRIDE;
-    encodeDates(t, input, b);
-    input[b + R_COST] = costCell(t.cost);
+    const b = groupOf[i] * STRIDE;
+    encodeDates(t, records, b);
+    records[b + R_UNIT] = unitOf[i];
+    records[b + R_COST] = costCell(t.cost);
     const contents = t.contents;
     let mask = 0;
     for (let k = 0; k < contents.length; k++) {
@@ -169,21 +170,9 @@ export function buildTripTable(
         else if (!list.includes(c)) list.push(c);
       }
     }
-    input[b + R_CATS] = mask;
+    records[b + R_CATS] = mask;
+    records[b + R_INPUT] = i;
   }
-  // counting sort by group (stable: input order within a group)
-  const groupCount = cadres.size;
-  const groupStart = new Int32Array(groupCount + 1);
-  for (let i = 0; i < n; i++) groupStart[input[i * STRIDE + R_GROUP] + 1]++;
-  for (let g = 0; g < groupCount; g++) groupStart[g + 1] += groupStart[g];
-  const next = scratchInt32('table.next', groupCount);
-  next.set(groupStart.subarray(0, groupCount));
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[next[input[i * STRIDE + R_GROUP]]++] = i;
-  // the records in position order: one tight loop (the processor overlaps its cache misses),
-  // after which every later pass reads them sequentially
-  const records = scratchInt32('table.records', n * STRIDE);
-  for (let p = 0; p < n; p++) copyRecord(input, order[p] * STRIDE, records, p * STRIDE);
   let maxGroup = 0;
   for (let g = 0; g < groupCount; g++) {
     if (groupStart[g + 1] - groupStart[g] > maxGroup) maxGroup = groupStart[g + 1] - groupStart[g];

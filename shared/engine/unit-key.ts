@@ -19,20 +19,30 @@ const RANGES: readonly (readonly [number, number])[] = [
 ];
 
 const TABLE_SIZE = 0x1f00;
-/** Key of each character of RANGES; undefined outside them. */
-const TABLE: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE).fill(undefined);
+/** The character's key when it is one code unit. */
+const REMOVED = -1;
+/** Not in the table (or a key longer than one code unit): the text takes matchKey. */
+const OTHER = -2;
+const TABLE = new Int32Array(TABLE_SIZE).fill(OTHER);
 for (const [from, to] of RANGES) {
-  for (let c = from; c < to; c++) TABLE[c] = matchKey(String.fromCharCode(c));
+  for (let c = from; c < to; c++) {
+    const key = matchKey(String.fromCharCode(c));
+    TABLE[c] = key.length === 0 ? REMOVED : key.length === 1 ? key.charCodeAt(0) : OTHER;
+  }
 }
+
+/** The key's code units, reused from call to call. */
+const units: number[] = [];
 
 /** Exactly `matchKey(text)`. */
 export function unitKey(text: string): string {
-  let key = '';
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const part = c < TABLE_SIZE ? TABLE[c] : undefined;
-    if (part === undefined) return matchKey(text);
-    key += part;
+    const k = c < TABLE_SIZE ? TABLE[c] : OTHER;
+    if (k >= 0) units[n++] = k;
+    else if (k === OTHER) return matchKey(text);
   }
-  return key;
+  units.length = n;
+  return String.fromCharCode.apply(null, units);
 }

@@ -7,8 +7,13 @@
  * is not a code.
  */
 import type { Unit } from '../models';
-import { compareCodePoints } from './code-points';
-import { unitKey } from './unit-key';
+import * as codePoints from './code-points';
+import * as keys from './unit-key';
+
+// Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
+// read of an imported binding is a getter call, several times slower than a local constant.
+const { compareCodePoints } = codePoints;
+const { unitKey } = keys;
 
 export interface ResolvedUnit {
   /** Dense id of the key. */
@@ -21,8 +26,8 @@ export interface ResolvedUnit {
 export class UnitResolver {
   /** Units in code order (stable), so that a name shared by two units resolves to the lower code. */
   private readonly sorted: readonly Unit[];
-  /** Key id of each distinct code. */
-  private readonly codeIds = new Map<string, number>();
+  /** Key id of each distinct code (a dictionary object: see CadreIndex). */
+  private readonly codeIds: Record<string, number> = Object.create(null) as Record<string, number>;
   /** The unit a code resolves to (the last of equal codes in code order), by key id. */
   private readonly codeUnits: Unit[] = [];
   /** Unit by matchKey of its name (the first in code order); built on the first text that is not a code. */
@@ -33,11 +38,12 @@ export class UnitResolver {
 
   constructor(readonly units: readonly Unit[]) {
     this.sorted = [...units].sort((a, b) => compareCodePoints(a.unitCode, b.unitCode));
-    for (const u of this.sorted) {
-      let id = this.codeIds.get(u.unitCode);
+    for (let k = 0; k < this.sorted.length; k++) {
+      const u = this.sorted[k];
+      let id = this.codeIds[u.unitCode];
       if (id === undefined) {
         id = this.keyList.length;
-        this.codeIds.set(u.unitCode, id);
+        this.codeIds[u.unitCode] = id;
         this.keyList.push(u.unitCode);
       }
       this.codeUnits[id] = u;
@@ -56,17 +62,17 @@ export class UnitResolver {
 
   /** The key id of a unit code of the org, or undefined. */
   codeId(code: string): number | undefined {
-    return this.codeIds.get(code);
+    return this.codeIds[code];
   }
 
   /** The key id a trip's `unit` text resolves to. */
   idOf(text: string): number {
-    const byCode = this.codeIds.get(text);
+    const byCode = this.codeIds[text];
     if (byCode !== undefined) return byCode;
     let id = this.textIds.get(text);
     if (id === undefined) {
       const unit = this.names().get(unitKey(text));
-      if (unit) id = this.codeIds.get(unit.unitCode)!;
+      if (unit) id = this.codeIds[unit.unitCode];
       else {
         id = this.keyList.length;
         this.keyList.push(text);
@@ -77,7 +83,7 @@ export class UnitResolver {
   }
 
   resolve(text: string): ResolvedUnit {
-    const byCode = this.codeIds.get(text);
+    const byCode = this.codeIds[text];
     if (byCode !== undefined) return { id: byCode, key: text, unit: this.codeUnits[byCode] };
     const unit = this.names().get(unitKey(text));
     return { id: this.idOf(text), key: unit ? unit.unitCode : text, unit };
@@ -86,7 +92,8 @@ export class UnitResolver {
   private names(): Map<string, Unit> {
     if (this.byName === undefined) {
       this.byName = new Map();
-      for (const u of this.sorted) {
+      for (let k = 0; k < this.sorted.length; k++) {
+        const u = this.sorted[k];
         const key = unitKey(u.name);
         if (!this.byName.has(key)) this.byName.set(key, u);
       }

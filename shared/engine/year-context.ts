@@ -2,9 +2,13 @@
  * What the engine needs of one year, computed once per year and cached: the policy, the
  * countable-date mask and its prefix sums, the window, and the counting range up to `asOf`.
  */
-import { isoToDay, yearOfDay } from '../dates';
+import * as dates from '../dates';
 import { CountableCalendar } from '../calendar';
 import type { Policy } from '../models';
+
+// Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
+// read of an imported binding is a getter call, several times slower than a local constant.
+const { isoToDay, yearOfDay } = dates;
 
 export interface YearContext {
   readonly year: number;

@@ -4,13 +4,20 @@
  * reports) and for the summary (units visited, categories, reports, total cost).
  * Years are gathered as the trips reach them, so `year(y)` only assembles rows.
  */
-import { yearStart } from '../dates';
+import * as dates from '../dates';
 import type { GroupCredit } from './credit';
-import { tripInYear } from './membership';
-import { reportStatusCode } from './reports';
-import { NO_REPORT, R_CATS, R_END, R_REPORT, R_START, R_UNIT, STRIDE, costOf } from './trip-record';
+import * as membership from './membership';
+import * as reports from './reports';
+import * as record from './trip-record';
 import type { TripTable } from './trip-table';
 import type { YearContexts } from './year-context';
+
+// Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
+// read of an imported binding is a getter call, several times slower than a local constant.
+const { yearStart } = dates;
+const { tripInYear } = membership;
+const { reportStatusCode } = reports;
+const { NO_REPORT, R_CATS, R_END, R_REPORT, R_START, R_UNIT, STRIDE, costOf } = record;
 
 /** Cells per listed cadre in `YearTotals.perCadre`. */
 export const CADRE_CELLS = 7;

@@ -16,9 +16,9 @@ describe('membership', () => {
     expect(tripInYear(d('2024-12-28'), d('2025-01-03'), first, last, d('2024-12-30'))).toBe(false);
   });
   test('a cadre is listed when service meets the year or it has trips', () => {
-    expect(cadreListed({ from: -Infinity, to: Infinity }, first, last, false)).toBe(true);
-    expect(cadreListed({ from: d('2026-01-01'), to: Infinity }, first, last, false)).toBe(false);
-    expect(cadreListed({ from: d('2026-01-01'), to: Infinity }, first, last, true)).toBe(true);
-    expect(cadreListed({ from: -Infinity, to: d('2025-01-01') }, first, last, false)).toBe(true);
+    expect(cadreListed(-Infinity, Infinity, first, last, false)).toBe(true);
+    expect(cadreListed(d('2026-01-01'), Infinity, first, last, false)).toBe(false);
+    expect(cadreListed(d('2026-01-01'), Infinity, first, last, true)).toBe(true);
+    expect(cadreListed(-Infinity, d('2025-01-01'), first, last, false)).toBe(true);
   });
 });
