@@ -72,12 +72,14 @@ function weightAt(k: number, full: boolean, wholeDays: number, half: boolean): n
 }
 
 /**
- * Credits one cadre's `m` trips: their records in credit order, place j at `j * STRIDE` of
- * `records`. Results go to `out` (reset first). With `related`, OVERLAP's related trips are
- * listed too: for each place j that lost, the places credited on the dates it lost, in order.
+ * Credits one cadre's `m` trips: their records in credit order, place j at
+ * `base + j * STRIDE` of `records`. Results go to `out` (reset first). With `related`,
+ * OVERLAP's related trips are listed too: for each place j that lost, the places credited on
+ * the dates it lost, in order.
  */
 export function creditGroup(
   records: Int32Array,
+  base: number,
   m: number,
   years: YearContexts,
   out: GroupCredit,
@@ -86,13 +88,13 @@ export function creditGroup(
   out.reset(m);
   if (m === 0) return;
   const { firstYear, halvesFirst, halvesSecond, countable, flags, halvesLater } = out;
-  let base = 2147483647;
+  let low = 2147483647;
   let top = -2147483648;
-  for (let b = 0; b < m * STRIDE; b += STRIDE) {
-    if (records[b + R_START] < base) base = records[b + R_START];
+  for (let b = base; b < base + m * STRIDE; b += STRIDE) {
+    if (records[b + R_START] < low) low = records[b + R_START];
     if (records[b + R_END] > top) top = records[b + R_END];
   }
-  const span = top - base + 1;
+  const span = top - low + 1;
   // per date of the cadre: credited half-days (0–2) and, for `related`, who got them
   const used = scratchUint8('credit.used', span > 0 ? span : 0);
   used.fill(0, 0, span > 0 ? span : 0);
@@ -100,7 +102,7 @@ export function creditGroup(
   const ownerB = scratchInt32('credit.ownerB', related && span > 0 ? span : 0);
 
   for (let j = 0; j < m; j++) {
-    const b = j * STRIDE;
+    const b = base + j * STRIDE;
     const s = records[b + R_START];
     const e = records[b + R_END];
     const nCountable = years.countableBetween(s, e);
@@ -141,7 +143,7 @@ export function creditGroup(
         k++;
         if (zero) w = 0;
         if (w === 0) continue;
-        const off = d - base;
+        const off = d - low;
         const u = used[off];
         const credit = w < 2 - u ? w : 2 - u;
         if (credit < w) {

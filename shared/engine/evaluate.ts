@@ -23,6 +23,7 @@ import * as statuses from './status';
 import { categorySummary, summarize, unitsNotVisited, type CategoryTally } from './summary';
 import { scratchInt32 } from './scratch';
 import { NO_REPORT, STRIDE } from './trip-record';
+import { TripCredits } from './trip-credits';
 import { TripEvaluations } from './trip-evaluations';
 import * as tripTable from './trip-table';
 import { buildTripTable } from './trip-table';
@@ -63,8 +64,9 @@ class Evaluation {
   private readonly categoryCodes: readonly string[];
   private readonly totals: YearTotalsSet;
   private readonly absencesOf = new Map<string, AbsenceSpan[]>();
-  /** Position of each input trip; made on the first trip evaluation. */
+  /** Position of each input trip, and every trip's credit: made on the first trip evaluation. */
   private rank: Int32Array | undefined;
+  private credits: TripCredits | undefined;
   private readonly details = new Map<number, GroupDetail>();
 
   constructor(readonly input: EngineInput) {
@@ -83,7 +85,7 @@ class Evaluation {
     for (let g = 0; g < table.groupCount; g++) {
       const m = loadGroup(table, g, buffer);
       if (m === 0 || g >= this.cadres.listed) continue;
-      creditGroup(buffer, m, this.years, credit);
+      creditGroup(buffer, 0, m, this.years, credit);
       this.totals.addGroup(g, table, buffer, m, credit, this.years, this.asOf);
     }
     for (const a of input.absences) {
@@ -104,13 +106,18 @@ class Evaluation {
     return d;
   }
 
-  private positionOf(t: number): number {
+  private positions(): Int32Array {
     if (this.rank === undefined) {
       const rank = new Int32Array(this.order.length);
       for (let p = 0; p < this.order.length; p++) rank[this.order[p]] = p;
       this.rank = rank;
     }
-    return this.rank[t];
+    return this.rank;
+  }
+
+  private tripCredits(): TripCredits {
+    this.credits ??= new TripCredits(this.input.trips, this.order, this.positions(), this.groupStart, this.years);
+    return this.credits;
   }
 
   /** The evaluation of input trip t. */
@@ -118,18 +125,19 @@ class Evaluation {
     const trip = this.input.trips[t];
     const g = this.cadres.find(trip.cadreId)!;
     const detail = this.detail(g);
-    const j = this.positionOf(t) - this.groupStart[g];
-    const { credit } = detail;
+    const credit = this.tripCredits();
+    const p = this.positions()[t];
+    const j = p - this.groupStart[g];
     const start = isoToDay(trip.startDate);
     const end = isoToDay(trip.endDate);
     const countedDays: Record<string, number> = {};
     const lastYear = yearOfDay(end);
-    for (let y = credit.firstYear[j]; y <= lastYear; y++) countedDays[String(y)] = credit.halvesIn(j, y) / 2;
+    for (let y = credit.firstYear[p]; y <= lastYear; y++) countedDays[String(y)] = credit.halvesIn(p, y) / 2;
     const deadline = reportDeadline(end, this.years.ofDay(end).reportDeadlineDays);
     const reportDay = trip.reportDate === undefined ? NO_REPORT : isoToDay(trip.reportDate);
     const reportCode = reportStatusCode(reportDay === NO_REPORT ? undefined : reportDay, deadline, this.asOf);
     const cadre = this.cadres.cadre(trip.cadreId);
-    const flags = credit.flags[j];
+    const flags = credit.flags[p];
     const warnings = tripWarnings({
       trip,
       start,
@@ -140,7 +148,7 @@ class Evaluation {
       service: cadre ? serviceInterval(cadre) : undefined,
       absences: this.absencesOf.get(trip.cadreId) ?? NO_ABSENCES,
       sameOrderNo: detail.sameOrderNo(j),
-      countable: credit.countable[j],
+      countable: credit.countable[p],
       notReported: (flags & CREDIT_FLAG.NOT_REPORTED) !== 0,
       daysAboveCountable: (flags & CREDIT_FLAG.DAYS_ABOVE_COUNTABLE) !== 0,
     });

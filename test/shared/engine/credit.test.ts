@@ -15,10 +15,10 @@ function credit(trips: Trip[], asOf = '2025-12-31', policies: Record<number, Pol
   const m = loadGroup(table, 0, buffer);
   const out = new GroupCredit();
   const related = new Map<number, number[]>();
-  creditGroup(buffer, m, years, out, related);
+  creditGroup(buffer, 0, m, years, out, related);
   // the same credit without `related`
   const plain = new GroupCredit(1);
-  creditGroup(buffer, m, years, plain);
+  creditGroup(buffer, 0, m, years, plain);
   expect(Array.from(plain.flags.subarray(0, m))).toEqual(Array.from(out.flags.subarray(0, m)));
   expect(Array.from(plain.halvesFirst.subarray(0, m))).toEqual(Array.from(out.halvesFirst.subarray(0, m)));
   const place = (t: Trip) => {
@@ -122,10 +122,28 @@ describe('credit', () => {
     const buffer = new Int32Array(STRIDE);
     // (a table's records are scratch memory: each is loaded before the next is built)
     const long = buildTripTable([trip('2024-12-30', '2026-01-02')]);
-    creditGroup(buffer, loadGroup(long, 0, buffer), years, out);
+    creditGroup(buffer, 0, loadGroup(long, 0, buffer), years, out);
     expect(out.halvesIn(0, 2026)).toBe(4);
     const short = buildTripTable([trip('2025-03-03', '2025-03-03')]);
-    creditGroup(buffer, loadGroup(short, 0, buffer), years, out);
+    creditGroup(buffer, 0, loadGroup(short, 0, buffer), years, out);
     expect([out.halvesIn(0, 2025), out.halvesIn(0, 2026), out.halvesIn(0, 2027)]).toEqual([2, 0, 0]);
+  });
+});
+
+describe('creditGroup with a base', () => {
+  test('reads the group from any place of a larger record array', () => {
+    const trips = [trip('2025-03-03', '2025-03-07', { id: 'a' }), trip('2025-03-06', '2025-03-09', { id: 'b' })];
+    const table = buildTripTable(trips);
+    const years = new YearContexts(policyLookup({}), isoToDay('2025-12-31'));
+    const alone = new Int32Array(2 * STRIDE);
+    loadGroup(table, 0, alone);
+    const padded = new Int32Array(5 * STRIDE).fill(-7);
+    padded.set(alone, 2 * STRIDE);
+    const a = new GroupCredit();
+    const b = new GroupCredit();
+    creditGroup(alone, 0, 2, years, a);
+    creditGroup(padded, 2 * STRIDE, 2, years, b);
+    expect([b.halvesIn(0, 2025), b.halvesIn(1, 2025), b.flags[1]]).toEqual([a.halvesIn(0, 2025), a.halvesIn(1, 2025), a.flags[1]]);
+    expect([a.halvesIn(0, 2025), a.halvesIn(1, 2025)]).toEqual([10, 4]);
   });
 });

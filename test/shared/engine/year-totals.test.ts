@@ -22,7 +22,7 @@ function gather(trips: Trip[], asOf: string) {
   for (let g = 0; g < table.groupCount; g++) {
     const m = loadGroup(table, g, buffer);
     if (g >= cadres.listed) continue;
-    creditGroup(buffer, m, years, credit);
+    creditGroup(buffer, 0, m, years, credit);
     totals.addGroup(g, table, buffer, m, credit, years, isoToDay(asOf));
   }
   const row = (year: number, g: number) => Array.from(totals.of(year).perCadre.subarray(g * CADRE_CELLS, (g + 1) * CADRE_CELLS));
