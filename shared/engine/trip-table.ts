@@ -1,10 +1,12 @@
 /**
  * The trips of an org as records (shared/engine/trip-record.ts), grouped by cadre, each group
  * in credit order: (`startDate`, `endDate`, `id` compared by code point).
- * One pass reads the trip objects in input order into records; a counting sort groups them;
- * `loadGroup` copies one group's records into a small buffer and sorts them there, where the
- * credit then works on them. `order[p]` is the input index of the trip at position p; group g
- * (the cadre number of CadreIndex) holds positions `groupStart[g]` … `groupStart[g + 1] − 1`.
+ * The trip objects are read in input order only (sequential memory): their cadre numbers, a
+ * counting sort giving each trip its position in its cadre's group, their unit ids, then each
+ * record written at its position. `loadGroup` copies one group's records into a small buffer
+ * and sorts them there, where the credit then works on them. `order[p]` is the input index of
+ * the trip at position p; group g (the cadre number of CadreIndex) holds positions
+ * `groupStart[g]` … `groupStart[g + 1] − 1`.
  */
 import type { Trip } from '../models';
 import { CadreIndex } from './cadre-index';
