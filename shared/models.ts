@@ -61,6 +61,10 @@ export interface Trip {
   orderNo?: string;
   reportDate?: IsoDate;
   cost?: number;
+  /** The trip report (cycle.md §1): what was found, the unit's difficulties, the proposals. */
+  findings?: string;
+  difficulties?: string;
+  proposals?: string;
 }
 
 export interface Registration {

@@ -196,6 +196,7 @@ export async function createTemplate(excel: ExcelLike, plan: TemplatePlan): Prom
         if (c.hidden) whole.columnHidden = true;
         const body = column.getDataBodyRange();
         if (c.numberFormat) body.numberFormat = [[c.numberFormat]];
+        if (c.wrap) body.format.wrapText = true;
         if (c.validation) {
           body.dataValidation.rule = { list: { inCellDropDown: true, source: c.validation.source } };
           body.dataValidation.errorAlert = c.validation.freeText

@@ -26,6 +26,10 @@ export interface FieldColumn {
   list?: ListSource;
   /** Free text allowed besides the list (no error alert). */
   listFreeText?: boolean;
+  /** Long text: the column wraps. */
+  wrap?: boolean;
+  /** A field added after workbooks were in use: see `hashCells`. */
+  hashLast?: boolean;
 }
 
 /** Columns the add-in fills (never sent). */
@@ -86,6 +90,8 @@ const bool = (field: string): FieldColumn => ({
   width: 70,
   list: { kind: 'values', values: BOOL_VALUES },
 });
+/** A trip-report text (cycle.md §1): wide, wrapped, hashed after the original fields. */
+const reportText = (field: string): FieldColumn => ({ ...text(field, 220), wrap: true, hashLast: true });
 const cadreRef: FieldColumn = {
   field: 'cadreId',
   header: label('cadreId'),
@@ -190,6 +196,9 @@ export const TRIPS: TableSpec = {
     text('description', 200),
     text('orderNo', 90),
     date('reportDate'),
+    reportText('findings'),
+    reportText('difficulties'),
+    reportText('proposals'),
     { ...num('cost', 100) },
   ],
   meta: [
@@ -207,6 +216,16 @@ export function specOf(kind: Kind): TableSpec {
   const spec = TABLE_SPECS.find((s) => s.kind === kind);
   if (!spec) throw new Error(`unknown kind ${kind}`);
   return spec;
+}
+
+/**
+ * A row's cells as the content hash reads them: the original fields in spec order, then the
+ * later ones (`hashLast`) without their empty tail, so an old row hashes as it always did.
+ */
+export function hashCells<T>(spec: TableSpec, cell: (f: FieldColumn) => T, isEmpty: (v: T) => boolean): T[] {
+  const late = spec.fields.filter((f) => f.hashLast).map(cell);
+  while (late.length > 0 && isEmpty(late[late.length - 1])) late.pop();
+  return [...spec.fields.filter((f) => !f.hashLast).map(cell), ...late];
 }
 
 /** All headers of a table in template order: fields, then meta columns. */

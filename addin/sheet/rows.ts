@@ -6,7 +6,7 @@
 import { dayToExcelSerial, isoToDay } from '../../shared/dates';
 import type { Category, Kind } from '../../shared/models';
 import { matchKey } from '../../shared/normalize';
-import { BOOL_VALUES, type FieldColumn, type TableSpec } from './columns';
+import { BOOL_VALUES, hashCells, type FieldColumn, type TableSpec } from './columns';
 import type { CellValue } from './escape';
 import type { ColumnMap } from './header-map';
 import { isEmptyCell } from './table-edit';
@@ -44,10 +44,14 @@ export function cellsToRaw(spec: TableSpec, map: ColumnMap, row: readonly unknow
 
 /** The user's field cells in spec order (what the content hash covers). */
 export function fieldCells(spec: TableSpec, map: ColumnMap, row: readonly unknown[]): unknown[] {
-  return spec.fields.map((f) => {
-    const i = map.fields[f.field];
-    return i === undefined ? '' : row[i];
-  });
+  return hashCells(
+    spec,
+    (f) => {
+      const i = map.fields[f.field];
+      return i === undefined ? '' : row[i];
+    },
+    isEmptyCell,
+  );
 }
 
 /** The identity a row will be stored under, from its fields (cadres, units, registrations). */
@@ -103,5 +107,5 @@ export function recordToCells(spec: TableSpec, record: RawRow, categories: reado
 
 /** A cell as it reads back once written (what the hash of a refreshed row must cover). */
 export function cellsInSpecOrder(spec: TableSpec, cells: Record<string, CellValue>): CellValue[] {
-  return spec.fields.map((f) => cells[f.field] ?? '');
+  return hashCells(spec, (f) => cells[f.field] ?? '', isEmptyCell);
 }

@@ -23,6 +23,8 @@ export interface ColumnSetup {
   width: number;
   hidden?: boolean;
   numberFormat?: string;
+  /** Long text: the body wraps. */
+  wrap?: boolean;
   validation?: { source: string; freeText: boolean };
   colors?: ColorRule[];
 }
@@ -88,6 +90,7 @@ function fieldSetup(f: FieldColumn, categoryCount: number): ColumnSetup {
     header: f.header,
     width: f.width,
     ...(numberFormat ? { numberFormat } : {}),
+    ...(f.wrap ? { wrap: true } : {}),
     ...(f.list ? { validation: { source: listSource(f.list, categoryCount), freeText: f.listFreeText === true } } : {}),
   };
 }

@@ -15,6 +15,8 @@ import { knownCadre } from './known-cadre';
 
 /** The most dates a trip may span. */
 export const MAX_TRIP_DATES = 366;
+/** The most characters of each trip-report text (cycle.md §1). */
+export const MAX_REPORT_TEXT = 4000;
 
 const declaredDays: Parser<number> = (value) => {
   const n = number(value);
@@ -53,6 +55,9 @@ export function tripSchema(ctx: ValidationContext): z.ZodType<Trip> {
       orderNo: optional('orderNo', text(64)),
       reportDate: optional('reportDate', date),
       cost: optional('cost', cost),
+      findings: optional('findings', text(MAX_REPORT_TEXT)),
+      difficulties: optional('difficulties', text(MAX_REPORT_TEXT)),
+      proposals: optional('proposals', text(MAX_REPORT_TEXT)),
     },
     (check) => {
       const start = check.valid('startDate');

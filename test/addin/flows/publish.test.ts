@@ -211,8 +211,8 @@ describe('publishChanges: warnings about other rows', () => {
     const named = 'Liên quan: Đi cơ sở dòng 3 (03/03–04/03/2025), elsewhere-id.';
     expect(excel.records(TRIPS.table)[2][H.status]).toBe(`Đã lưu (mới) — Cảnh báo: Trùng ngày với đợt đi khác của cùng cán bộ: những ngày trùng chỉ được tính một lần. ${named}`);
     const warning = report.issues.find((i) => i.severity === 'warning')!;
-    // The warning points at the row's status cell (O4: header on row 1, trip on row 4).
-    expect(warning).toMatchObject({ code: 'OVERLAP', row: 2, cell: 'O4', related: ['u2', 'elsewhere-id'] });
+    // The warning points at the row's status cell (R4: header on row 1, trip on row 4).
+    expect(warning).toMatchObject({ code: 'OVERLAP', row: 2, cell: 'R4', related: ['u2', 'elsewhere-id'] });
     expect(warning.message).toBe(`Trùng ngày với đợt đi khác của cùng cán bộ: những ngày trùng chỉ được tính một lần. ${named}`);
   });
 

@@ -123,7 +123,7 @@ describe('refreshFromServer', () => {
     expect(excel.syncCount - before).toBe(4);
     const expected = message(['Đi cơ sở dòng 2 (03/03–04/03/2025)', 'from-elsewhere']);
     expect(excel.records('DiCoSo')[1]['Tình trạng gửi']).toBe(`Cập nhật từ máy chủ — Cảnh báo: ${expected}`);
-    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'OVERLAP', row: 1, cell: 'O3', message: expected })]);
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'OVERLAP', row: 1, cell: 'R3', message: expected })]);
     // Nothing changed on the server: the next refreshes list the warning again, and once the
     // statuses say "Đã lưu", write nothing (the named status is not rewritten).
     const again = await refreshFromServer({ excel, api: client, year: 2025 });

@@ -13,6 +13,22 @@ const synced = (v: Record<string, unknown>, id: string, version: string): unknow
   return row({ ...v, 'Mã dòng': id, 'Phiên bản': version, 'Mã kiểm tra': rowHash(fieldCells(TRIPS, map, r)) });
 };
 
+describe('the content hash and the trip report columns added later', () => {
+  it('hashes a row without report texts as before they existed, and a report text changes it', () => {
+    const r = row({ ...trip, 'Kinh phí (VNĐ)': '' });
+    const original = TRIPS.fields.filter((f) => !f.hashLast).map((f) => r[map.fields[f.field]]);
+    expect(rowHash(fieldCells(TRIPS, map, r))).toBe(rowHash(original));
+    const reported = row({ ...trip, 'Đề xuất, kiến nghị': 'Hỗ trợ kinh phí' });
+    expect(rowHash(fieldCells(TRIPS, map, reported))).not.toBe(rowHash(original));
+  });
+
+  it('puts the three wrapped report columns right after the report date', () => {
+    const i = headers.indexOf('Ngày nộp báo cáo');
+    expect(headers.slice(i + 1, i + 4)).toEqual(['Kết quả đi cơ sở', 'Khó khăn, vướng mắc của cơ sở', 'Đề xuất, kiến nghị']);
+    expect(TRIPS.fields.filter((f) => f.wrap).map((f) => f.field)).toEqual(['findings', 'difficulties', 'proposals']);
+  });
+});
+
 describe('planPublish', () => {
   it('sends new and changed rows, skips synced and blank ones, gives new trips a client id', () => {
     let n = 0;

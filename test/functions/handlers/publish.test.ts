@@ -38,6 +38,21 @@ describe('POST /api/orgs/{org}/{kind}/publish', () => {
     expect(list.body.rows.find((r: { id: string }) => r.id === 't-a2').unit).toBe('X1');
   });
 
+  it('stores and returns the trip report texts, rejects one over 4,000 characters and stores nothing of it', async () => {
+    const report = { findings: 'Chi đoàn hoạt động tốt\nđoàn viên đông', difficulties: 'Thiếu kinh phí', proposals: '=1+1' };
+    const res = await publishTrips([
+      { ...trip('t-rep1', 'CB03', '02/06/2025', '03/06/2025'), ...report },
+      { ...trip('t-rep2', 'CB03', '04/06/2025', '04/06/2025'), findings: 'x'.repeat(4001) },
+    ]);
+    expect(res.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'rejected']);
+    expect(res.body.results[1].errors).toEqual([expect.objectContaining({ field: 'findings', code: 'INVALID_FORMAT' })]);
+    const rows = (await api.call('GET', '/api/orgs/demo/trips', { key: KEYS.viewer })).body.rows as { id: string }[];
+    expect(rows.find((r) => r.id === 't-rep1')).toMatchObject(report);
+    expect(rows.find((r) => r.id === 't-rep2')).toBeUndefined();
+    const again = await publishTrips([{ ...trip('t-rep1', 'CB03', '02/06/2025', '03/06/2025'), ...report }]);
+    expect(again.body.results[0].outcome).toBe('unchanged');
+  });
+
   it('reports a retry of the same request as unchanged and writes nothing', async () => {
     const rows = [trip('t-r1', 'CB02', '10/03/2025', '12/03/2025'), trip('t-r2', 'CB02', '2025-04-01', '2025-04-01')];
     const first = await publishTrips(rows);

@@ -44,6 +44,19 @@ describe('trip rows: normalisation', () => {
     expect(recordOf('trips', { ...base, days: '2.5', cost: 0 }).days).toBe(2.5);
   });
 
+  it('keeps the trip report texts (findings, difficulties, proposals) trimmed, line breaks inside kept', () => {
+    const record = recordOf('trips', {
+      ...base,
+      findings: '  Chi đoàn sinh hoạt đều\nđoàn viên tích cực ',
+      difficulties: 'Thiếu kinh phí',
+      proposals: '=HYPERLINK("x")',
+    });
+    expect(record.findings).toBe('Chi đoàn sinh hoạt đều\nđoàn viên tích cực');
+    expect(record.difficulties).toBe('Thiếu kinh phí');
+    expect(record.proposals).toBe('=HYPERLINK("x")');
+    expect(recordOf('trips', { ...base, findings: '', proposals: '  ' })).not.toHaveProperty('findings');
+  });
+
   it.each<[string, unknown, string[]]>([
     ['a list of codes', ['kiem_tra', 'khao_sat'], ['kiem_tra', 'khao_sat']],
     ['a ;-separated string', 'kiem_tra; khao_sat', ['kiem_tra', 'khao_sat']],
@@ -94,6 +107,9 @@ describe('trip rows: errors', () => {
     ['unit over 200', { ...base, unit: 'u'.repeat(201) }, ['unit: INVALID_FORMAT']],
     ['orderNo over 64', { ...base, orderNo: 'o'.repeat(65) }, ['orderNo: INVALID_FORMAT']],
     ['description over 2000', { ...base, description: 'd'.repeat(2001) }, ['description: INVALID_FORMAT']],
+    ['findings over 4000', { ...base, findings: 'f'.repeat(4001) }, ['findings: INVALID_FORMAT']],
+    ['difficulties over 4000', { ...base, difficulties: 'ậ'.repeat(4001) }, ['difficulties: INVALID_FORMAT']],
+    ['proposals not text', { ...base, proposals: { a: 1 } }, ['proposals: INVALID_FORMAT']],
     ['days not a number', { ...base, days: 'hai' }, ['days: INVALID_FORMAT']],
     ['cost not a number', { ...base, cost: '1,500,000' }, ['cost: INVALID_FORMAT']],
     ['contents a number', { ...base, contents: 5 }, ['contents: INVALID_FORMAT']],
