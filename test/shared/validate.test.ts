@@ -66,13 +66,14 @@ describe('validateRow', () => {
     expect(parsePolicy({}, 2030)).toEqual({ ok: true, policy: defaultPolicy(2030) });
   });
 
-  it('validates 5,000 trip rows quickly', () => {
+  // Speed is measured by `npm run bench`, not by a timed test (the shared CI machine's load varies).
+  it('validates 5,000 trip rows with one context, every one accepted and normalised', () => {
     const ctx = makeContext();
-    const started = Date.now();
+    let accepted = 0;
     for (let i = 0; i < 5000; i++) {
       const r = validateRow('trips', { ...rows.trips, id: `t${i}`, days: '1,5', contents: 'Kiểm tra, giám sát; khac' }, ctx);
-      if (!r.ok) throw new Error('unexpected');
+      if (r.ok && r.record.id === `t${i}` && r.record.contents.join() === 'kiem_tra,khac') accepted++;
     }
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(accepted).toBe(5000);
   });
 });
