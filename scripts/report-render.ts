@@ -1,0 +1,52 @@
+/**
+ * Renders the year-end report of the generated org (test/support/report-org.ts) to .docx and
+ * .xlsx, then to PDF (LibreOffice headless) and PNG pages (pdftoppm), into
+ * test-artifacts/report/, to look at. Not part of `npm test` (needs LibreOffice and poppler).
+ *   npm run report:render
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { evaluateOrg } from '../shared/engine/evaluate';
+import { buildReport } from '../shared/report/build';
+import { renderDocx } from '../functions/report/docx';
+import { renderXlsx } from '../functions/report/xlsx';
+import { reportOrg } from '../test/support/report-org';
+
+async function main(): Promise<void> {
+  const out = resolve(__dirname, '..', 'test-artifacts', 'report');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const org = reportOrg();
+  const asOf = '2025-12-31';
+  const year = evaluateOrg({ ...org, registrations: [], asOf, policies: {} }).year(2025);
+  const model = buildReport({
+    compliance: { org: 'quang-tri', ...year },
+    profile: {
+      name: 'Tỉnh Đoàn Quảng Trị',
+      issuer: 'BAN CHẤP HÀNH ĐOÀN TỈNH QUẢNG TRỊ',
+      place: 'Quảng Trị',
+      docSymbol: 'BC/TĐTN-BTC',
+      signerTitle: 'TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nPHÓ BÍ THƯ',
+      signerName: 'Nguyễn Văn Bình',
+      recipients: '- Ban Bí thư Trung ương Đoàn;\n- Ban Tổ chức Trung ương Đoàn;\n- Thường trực Tỉnh uỷ;\n- Lưu VP.',
+    },
+    trips: org.trips,
+    absences: org.absences,
+    units: org.units,
+    reportDate: '2026-01-05',
+  });
+  writeFileSync(join(out, 'bao-cao.docx'), await renderDocx(model));
+  writeFileSync(join(out, 'bao-cao.xlsx'), await renderXlsx(model));
+  for (const [file, kind] of [['bao-cao.docx', 'docx'], ['bao-cao.xlsx', 'xlsx']] as const) {
+    // one folder per format: LibreOffice names both PDFs bao-cao.pdf
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(out, kind), join(out, file)], { stdio: 'inherit', timeout: 180_000 });
+    execFileSync('pdftoppm', ['-png', '-r', '80', join(out, kind, 'bao-cao.pdf'), join(out, kind)]);
+  }
+  console.log(readdirSync(out).filter((f) => f.endsWith('.png')).map((f) => join(out, f)).join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+/**
+ * What the year-end report is made from, as plain data: the body of `GET compliance` (with
+ * the evaluation fields of cycle.md §3 when they exist), the org profile (§2), the year's trips
+ * and absences (only the fields the report reads), the org's units (for names), the report's
+ * date and, when the year is closed, the closing record. No I/O: the route gathers these.
+ */
+import type { AbsenceReason, ComplianceRow, IsoDate, Summary, YearCompliance } from '../models';
+
+export type EvaluationResult = 'dat' | 'khong_dat' | 'mien';
+
+export interface RowEvaluation {
+  result: EvaluationResult;
+  comment?: string;
+  evaluatedBy?: string;
+  evaluatedOn?: IsoDate;
+  stale?: boolean;
+}
+
+/** A compliance row, optionally with its evaluation (cycle.md §3). */
+export interface ReportComplianceRow extends ComplianceRow {
+  evaluation?: RowEvaluation | null;
+}
+
+export interface ReportSummary extends Summary {
+  evaluated?: number;
+  evaluationResults?: Record<EvaluationResult, number>;
+}
+
+export interface ClosedInfo {
+  closedBy: string;
+  closedAt: string;
+  asOf: IsoDate;
+}
+
+/** The compliance body as `GET compliance` answers it. */
+export interface ReportCompliance extends Omit<YearCompliance, 'cadres' | 'summary'> {
+  org: string;
+  computedAt?: string;
+  cadres: ReportComplianceRow[];
+  summary: ReportSummary;
+  closed?: ClosedInfo | null;
+}
+
+/** The org profile of cycle.md §2; every field "" when none is stored. */
+export interface OrgProfile {
+  name: string;
+  issuer: string;
+  place: string;
+  docSymbol: string;
+  signerTitle: string;
+  signerName: string;
+  recipients: string;
+}
+
+export interface ReportTrip {
+  id: string;
+  cadreId: string;
+  unit: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  difficulties?: string;
+  proposals?: string;
+}
+
+export interface ReportAbsence {
+  cadreId: string;
+  from: IsoDate;
+  to?: IsoDate;
+  reason: AbsenceReason;
+}
+
+export interface ReportUnit {
+  unitCode: string;
+  name: string;
+}
+
+export interface ReportInput {
+  compliance: ReportCompliance;
+  profile: OrgProfile;
+  /** Trips of the org (any year; the report keeps those touching the year). */
+  trips: readonly ReportTrip[];
+  /** Absences of the org (any year; the report keeps those touching the year). */
+  absences: readonly ReportAbsence[];
+  units?: readonly ReportUnit[];
+  /** The date written in the date line (today in Vietnam, normally). */
+  reportDate: IsoDate;
+}

@@ -1,0 +1,21 @@
+/** Vietnamese wording of the report that depends on codes: absence reasons, evaluation results. */
+import type { AbsenceReason } from '../models';
+import type { EvaluationResult } from './input';
+
+/** "n đồng chí …" for the cadres with an absence of each reason in the year. */
+export const ABSENCE_PHRASES: Readonly<Record<AbsenceReason, string>> = {
+  study: 'tham gia các lớp đào tạo, bồi dưỡng tập trung',
+  maternity: 'nghỉ chế độ thai sản',
+  sick: 'nghỉ ốm dài ngày',
+  other: 'vắng mặt dài ngày vì lý do khác',
+};
+
+export const ABSENCE_ORDER: readonly AbsenceReason[] = ['study', 'maternity', 'sick', 'other'];
+
+export const EVALUATION_LABELS: Readonly<Record<EvaluationResult, string>> = {
+  dat: 'Đạt',
+  khong_dat: 'Không đạt',
+  mien: 'Miễn',
+};
+
+export const EVALUATION_ORDER: readonly EvaluationResult[] = ['dat', 'khong_dat', 'mien'];
