@@ -3,7 +3,7 @@
  * the handler; every failure becomes a JSON error body without a stack trace.
  */
 import { canAccessOrg } from './auth/keys';
-import { roleAtLeast } from './auth/roles';
+import { roleAtLeast } from '../shared/roles';
 import {
   ApiError,
   errorResponse,

@@ -1,6 +1,6 @@
 /** The shape of a route of the route table (types only). */
 import type { Principal } from './auth/keys';
-import type { Role } from './auth/roles';
+import type { Role } from '../shared/roles';
 import type { ApiRequest, ApiResponse } from './http/types';
 import type { Services } from './services';
 

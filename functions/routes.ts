@@ -3,7 +3,7 @@
  * handler) and the timer job. The Azure entry (index.ts) and the dev host (dev/host.ts) are
  * both built from it. Kinds get literal paths (`orgs/{org}/trips`), so no pattern is ambiguous.
  */
-import type { Kind } from '../shared/models';
+import { KIND_LIST, kindInfo } from '../shared/kinds';
 import { getAudit } from './handlers/audit';
 import { getCompliance, getHistory, recalculate } from './handlers/compliance';
 import { health } from './handlers/health';
@@ -12,21 +12,13 @@ import { listHandler, publishHandler } from './handlers/rows';
 import { recalculateTotalsJob } from './jobs/recalculateTotals';
 import type { Route, TimerJob } from './route';
 
-const KIND_NAMES: ReadonlyArray<[Kind, string]> = [
-  ['cadres', 'Cadres'],
-  ['absences', 'Absences'],
-  ['units', 'Units'],
-  ['trips', 'Trips'],
-  ['registrations', 'Registrations'],
-];
-
 export const ROUTES: readonly Route[] = [
   { name: 'health', method: 'GET', pattern: 'health', role: null, handler: health },
   { name: 'getPolicy', method: 'GET', pattern: 'orgs/{org}/policies/{year}', role: 'viewer', handler: getPolicy },
   { name: 'putPolicy', method: 'PUT', pattern: 'orgs/{org}/policies/{year}', role: 'admin', handler: putPolicy },
-  ...KIND_NAMES.flatMap(([kind, name]): Route[] => [
-    { name: `publish${name}`, method: 'POST', pattern: `orgs/{org}/${kind}/publish`, role: 'editor', handler: publishHandler(kind) },
-    { name: `list${name}`, method: 'GET', pattern: `orgs/{org}/${kind}`, role: 'viewer', handler: listHandler(kind) },
+  ...KIND_LIST.map(kindInfo).flatMap(({ kind, routeName, publishRole }): Route[] => [
+    { name: `publish${routeName}`, method: 'POST', pattern: `orgs/{org}/${kind}/publish`, role: publishRole, handler: publishHandler(kind) },
+    { name: `list${routeName}`, method: 'GET', pattern: `orgs/{org}/${kind}`, role: 'viewer', handler: listHandler(kind) },
   ]),
   { name: 'getCompliance', method: 'GET', pattern: 'orgs/{org}/compliance', role: 'viewer', handler: getCompliance },
   { name: 'recalculate', method: 'POST', pattern: 'orgs/{org}/recalculate', role: 'leader', handler: recalculate },

@@ -1,6 +1,7 @@
 /**
  * Calendar dates as whole day numbers (days since 1970-01-01) and ISO strings `YYYY-MM-DD`.
- * Pure arithmetic, no time zones except `vietnamToday` (UTC+7, no daylight saving).
+ * Pure arithmetic, no time zones except Vietnam's (UTC+7, no daylight saving): `vietnamToday`,
+ * `vietnamMidnight` and `VIETNAM_OFFSET_MS`, the one place that offset is written.
  */
 import type { IsoDate } from './models';
 
@@ -8,7 +9,8 @@ import type { IsoDate } from './models';
 export type DayNumber = number;
 
 const MS_PER_DAY = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** Asia/Ho_Chi_Minh is UTC+7 all year. */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** Excel's 1900 date system: serial 25569 is 1970-01-01 (serials above 60 skip the fake 29/02/1900). */
 const EXCEL_EPOCH_SERIAL = 25569;
 const MIN_YEAR = 1900;
@@ -215,6 +217,11 @@ export function addDays(iso: IsoDate, n: number): IsoDate {
 /** Today's date in Vietnam (Asia/Ho_Chi_Minh is UTC+7 all year). */
 export function vietnamToday(now: Date = new Date()): IsoDate {
   return dayToIso(Math.floor((now.getTime() + VIETNAM_OFFSET_MS) / MS_PER_DAY));
+}
+
+/** The UTC instant of 00:00 in Vietnam on a date. */
+export function vietnamMidnight(date: IsoDate): Date {
+  return new Date(isoToDay(date) * MS_PER_DAY - VIETNAM_OFFSET_MS);
 }
 
 /** Excel 1900-system serial (time of day ignored) to a day number, or null when impossible. */

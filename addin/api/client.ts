@@ -1,14 +1,10 @@
 /** The HTTP client of api.md: fetch with `x-api-key`, typed answers, Vietnamese errors. */
 import type { Kind } from '../../shared/models';
 import { ApiError, httpErrorMessage, networkErrorMessage } from './errors';
-import type {
-  ComplianceResponse,
-  HealthResponse,
-  HistoryRow,
-  PublishResponse,
-  PublishRow,
-  StoredRow,
-} from './types';
+import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
+import type { HealthBody } from '../../shared/wire/errors';
+import type { PublishResponse, PublishRow } from '../../shared/wire/publish';
+import type { RowsBody, RowView } from '../../shared/wire/rows';
 
 export interface ApiSettings {
   /** The API's base address, with or without the trailing `/api`. */
@@ -72,9 +68,9 @@ export class ApiClient {
   }
 
   /** `GET /api/health` (no key). A 503 answer is returned, not thrown: it says storage is down. */
-  async health(): Promise<HealthResponse> {
+  async health(): Promise<HealthBody> {
     try {
-      return await this.request<HealthResponse>('GET', `${apiBase(this.settings.apiUrl)}/health`, undefined, false);
+      return await this.request<HealthBody>('GET', `${apiBase(this.settings.apiUrl)}/health`, undefined, false);
     } catch (e) {
       if (e instanceof ApiError && e.status === 503) return { status: 'error', storage: 'down' };
       throw e;
@@ -90,20 +86,20 @@ export class ApiClient {
     return this.request('POST', this.orgPath(`/${kind}/publish${query({ asOf })}`), { rows });
   }
 
-  async list(kind: Kind, opts: { year?: number; includeDeleted?: boolean; asOf?: string } = {}): Promise<StoredRow[]> {
-    const res = await this.request<{ rows: StoredRow[] }>(
+  async list(kind: Kind, opts: { year?: number; includeDeleted?: boolean; asOf?: string } = {}): Promise<RowView[]> {
+    const res = await this.request<RowsBody>(
       'GET',
       this.orgPath(`/${kind}${query({ year: opts.year, includeDeleted: opts.includeDeleted ? 'true' : undefined, asOf: opts.asOf })}`),
     );
     return res.rows;
   }
 
-  compliance(year: number, asOf?: string): Promise<ComplianceResponse> {
+  compliance(year: number, asOf?: string): Promise<ComplianceBody> {
     return this.request('GET', this.orgPath(`/compliance${query({ year, asOf })}`));
   }
 
-  async history(year: number): Promise<HistoryRow[]> {
-    const res = await this.request<{ rows: HistoryRow[] }>('GET', this.orgPath(`/history${query({ year })}`));
+  async history(year: number): Promise<HistoryBody['rows']> {
+    const res = await this.request<HistoryBody>('GET', this.orgPath(`/history${query({ year })}`));
     return res.rows;
   }
 }

@@ -4,7 +4,7 @@
  * 3, client ids 1, results 1); more only when a sync would pass Excel on the web's payload
  * limit (10,000 trip rows: 7).
  */
-import type { Outcome, PublishResult } from '../api/types';
+import { emptyOutcomeCounts, type Outcome, type OutcomeCounts, type PublishResult } from '../../shared/wire/publish';
 import { ApiError } from '../api/errors';
 import { writeTables } from '../excel/adapter';
 import { chunkRows } from '../sheet/chunk';
@@ -18,14 +18,13 @@ import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/w
 import { loadCategories, readBoundTables, type BoundTable, type FlowDeps } from './context';
 
 export interface PublishReport {
-  summary: Record<Outcome, number>;
+  summary: OutcomeCounts;
   sent: number;
   issues: Issue[];
   /** A whole-request failure that stopped the publish (results so far are written back). */
   failure?: string;
 }
 
-const emptySummary = (): Record<Outcome, number> => ({ created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflict: 0 });
 
 export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   const makeId = deps.makeId ?? (() => newClientId());
@@ -48,7 +47,7 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   await writeTables(deps.excel, idWrites, widths);
 
   const total = [...plans.values()].reduce((n, p) => n + p.rows.length, 0);
-  const report: PublishReport = { summary: emptySummary(), sent: 0, issues: [] };
+  const report: PublishReport = { summary: emptyOutcomeCounts(), sent: 0, issues: [] };
   const categories = await loadCategories(deps.api, deps.year);
   try {
     for (const b of bound) {

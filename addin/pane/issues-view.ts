@@ -1,5 +1,5 @@
 /** The list of errors, warnings and conflicts: each item selects its cell when clicked. */
-import type { StoredRow } from '../api/types';
+import type { RowView } from '../../shared/wire/rows';
 import { specOf } from '../sheet/columns';
 import { storedRowLines } from '../sheet/display';
 import type { Issue } from '../sheet/issues';
@@ -11,7 +11,7 @@ export interface IssueActions {
 }
 
 /** The stored row's fields as "header: value" lines, as the sheet shows them. */
-export function serverValueLines(issue: Pick<Issue, 'kind'>, current: StoredRow): string[] {
+export function serverValueLines(issue: Pick<Issue, 'kind'>, current: RowView): string[] {
   return storedRowLines(specOf(issue.kind), current);
 }
 

@@ -2,6 +2,7 @@
  * Per-user settings in the browser's localStorage (API address, org, key, language, year):
  * never in the workbook, which other people open.
  */
+import { ORG_ID_PATTERN } from '../../shared/ids';
 import type { Lang } from './i18n';
 
 export interface PaneSettings {
@@ -43,7 +44,7 @@ export function saveSettings(storage: StorageLike | undefined, settings: PaneSet
 export function settingsProblems(s: PaneSettings): string[] {
   const problems: string[] = [];
   if (!/^https?:\/\/\S+$/i.test(s.apiUrl.trim())) problems.push('apiUrl');
-  if (!/^[a-z0-9-]{2,32}$/.test(s.org.trim())) problems.push('org');
+  if (!ORG_ID_PATTERN.test(s.org.trim())) problems.push('org');
   if (!s.apiKey.trim()) problems.push('apiKey');
   return problems;
 }

@@ -2,6 +2,7 @@
  * What the workbook holds: one sheet and one Excel table per kind, with Vietnamese headers.
  * Columns are found by their header text, so users may reorder them or insert their own.
  */
+import { KINDS } from '../../shared/kinds';
 import type { Kind } from '../../shared/models';
 import { ABSENCE_REASON_LABELS, FIELD_LABELS, UNIT_KIND_LABELS } from '../../shared/messages';
 
@@ -111,7 +112,7 @@ const SYNC_META: readonly MetaColumn[] = [
 
 export const CADRES: TableSpec = {
   kind: 'cadres',
-  sheet: 'Cán bộ',
+  sheet: KINDS.cadres.label,
   table: 'CanBo',
   fields: [
     text('cadreId', 80, true),
@@ -136,7 +137,7 @@ export const CADRES: TableSpec = {
 
 export const UNITS: TableSpec = {
   kind: 'units',
-  sheet: 'Đơn vị',
+  sheet: KINDS.units.label,
   table: 'DonVi',
   fields: [
     text('unitCode', 80, true),
@@ -152,7 +153,7 @@ export const UNITS: TableSpec = {
 
 export const ABSENCES: TableSpec = {
   kind: 'absences',
-  sheet: 'Miễn giảm',
+  sheet: KINDS.absences.label,
   table: 'MienGiam',
   fields: [
     cadreRef,
@@ -166,7 +167,7 @@ export const ABSENCES: TableSpec = {
 
 export const REGISTRATIONS: TableSpec = {
   kind: 'registrations',
-  sheet: 'Đăng ký',
+  sheet: KINDS.registrations.label,
   table: 'DangKy',
   fields: [
     cadreRef,
@@ -184,7 +185,7 @@ export const REGISTRATIONS: TableSpec = {
 
 export const TRIPS: TableSpec = {
   kind: 'trips',
-  sheet: 'Đi cơ sở',
+  sheet: KINDS.trips.label,
   table: 'DiCoSo',
   fields: [
     cadreRef,

@@ -4,9 +4,9 @@
  * trips by content category; units never visited; counted vs required days per cadre; the
  * year's progress from the stored daily snapshots.
  */
-import { isoToDisplay } from '../../shared/dates';
+import { isoToDisplay, VIETNAM_OFFSET_MS } from '../../shared/dates';
 import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../../shared/messages';
-import type { ComplianceResponse, HistoryRow } from '../api/types';
+import type { ComplianceBody, HistoryRow } from '../../shared/wire/compliance';
 import type { DashboardBlock, DashboardChart, DashboardLayout } from '../excel/adapter';
 import { cellAddress } from './address';
 import { DASHBOARD_SHEET } from './columns';
@@ -23,7 +23,7 @@ const two = (n: number): string => String(n).padStart(2, '0');
 export function instantToVietnam(instant: string): string {
   const t = Date.parse(instant);
   if (!instant || Number.isNaN(t)) return instant;
-  const d = new Date(t + 7 * 3600_000);
+  const d = new Date(t + VIETNAM_OFFSET_MS);
   return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
@@ -34,7 +34,7 @@ export interface DashboardOptions {
   unitNames?: ReadonlyMap<string, string>;
 }
 
-export function dashboardLayout(c: ComplianceResponse, history: readonly HistoryRow[], opts: DashboardOptions = {}): DashboardLayout {
+export function dashboardLayout(c: ComplianceBody, history: readonly HistoryRow[], opts: DashboardOptions = {}): DashboardLayout {
   const { orgName, unitNames } = opts;
   const s = c.summary;
   const blocks: DashboardBlock[] = [];

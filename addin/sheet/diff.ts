@@ -3,9 +3,10 @@
  * from the stored one), new rows (no version yet), and rows marked for deletion. Rows of kinds
  * without a natural key get a client id before sending, so a retry can never duplicate them.
  */
+import { kindInfo } from '../../shared/kinds';
 import type { Kind } from '../../shared/models';
 import { matchKey } from '../../shared/normalize';
-import type { PublishRow } from '../api/types';
+import type { PublishRow } from '../../shared/wire/publish';
 import type { TableSpec } from './columns';
 import type { ColumnMap } from './header-map';
 import { rowHash } from './hash';
@@ -30,7 +31,6 @@ export interface PublishPlan {
   localDeletes: number[];
 }
 
-const CLIENT_ID_KINDS: readonly Kind[] = ['absences', 'trips'];
 const NOT_MARKED = new Set(['', 'khong', '0', 'false', 'no', 'n']);
 
 /** A delete mark is any value but empty / Không / 0 / false. */
@@ -57,6 +57,7 @@ export function planPublish(
   makeId: () => string,
 ): PublishPlan {
   const plan: PublishPlan = { kind: spec.kind, rows: [], newIds: [], localDeletes: [] };
+  const { clientIds } = kindInfo(spec.kind);
   body.forEach((row, index) => {
     const cells = fieldCells(spec, map, row);
     const blank = cells.every(isEmptyCell);
@@ -65,9 +66,9 @@ export function planPublish(
     const marked = map.meta.deleteMark !== undefined && isDeleteMark(row[map.meta.deleteMark]);
     const raw = cellsToRaw(spec, map, row);
     const natural = naturalId(spec.kind, raw);
-    let id = CLIENT_ID_KINDS.includes(spec.kind) ? storedId : (natural ?? storedId);
+    let id = clientIds ? storedId : (natural ?? storedId);
     // A natural key edited in the sheet is another record: send it as new.
-    if (!CLIENT_ID_KINDS.includes(spec.kind) && storedId && natural && natural !== storedId) version = '';
+    if (!clientIds && storedId && natural && natural !== storedId) version = '';
 
     if (marked) {
       if (storedId && version) {
@@ -78,7 +79,7 @@ export function planPublish(
     if (blank) return;
     const hash = rowHash(cells);
     if (version && hash === text(row[map.meta.hash ?? -1])) return; // unchanged since the last sync
-    if (!id && CLIENT_ID_KINDS.includes(spec.kind)) {
+    if (!id && clientIds) {
       id = makeId();
       plan.newIds.push({ row: index, id });
     }

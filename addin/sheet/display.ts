@@ -5,14 +5,14 @@
 import { isoToDisplay } from '../../shared/dates';
 import { DEFAULT_CATEGORIES } from '../../shared/defaults';
 import type { Category } from '../../shared/models';
-import type { StoredRow } from '../api/types';
+import type { RowView } from '../../shared/wire/rows';
 import type { TableSpec } from './columns';
 import { recordCell } from './rows';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `header: value` lines of the fields that hold a value, in the table's order. */
-export function storedRowLines(spec: TableSpec, row: StoredRow, categories: readonly Category[] = DEFAULT_CATEGORIES): string[] {
+export function storedRowLines(spec: TableSpec, row: RowView, categories: readonly Category[] = DEFAULT_CATEGORIES): string[] {
   const lines: string[] = [];
   for (const f of spec.fields) {
     const v = row[f.field];

@@ -1,6 +1,6 @@
 /** What the pane lists after a publish or refresh: each error, warning and conflict, with its cell. */
 import type { Kind } from '../../shared/models';
-import type { StoredRow } from '../api/types';
+import type { RowView } from '../../shared/wire/rows';
 import { cellAddress } from './address';
 
 export type Severity = 'error' | 'warning' | 'conflict';
@@ -24,7 +24,7 @@ export interface Issue {
   /** The row's id (conflicts: the id to resolve). */
   id?: string | null;
   /** Conflicts: the stored row (null when nothing is stored) and its version. */
-  current?: StoredRow | null;
+  current?: RowView | null;
   version?: string | null;
 }
 

@@ -3,7 +3,7 @@
  * there overwrite local rows that have no unsent edits, rows deleted there are removed; a row
  * with unsent local edits is never overwritten or removed — it is flagged instead.
  */
-import type { StoredRow } from '../api/types';
+import type { RowView } from '../../shared/wire/rows';
 import { isSynced } from './diff';
 import { rowHash } from './hash';
 import type { Issue } from './issues';
@@ -22,7 +22,7 @@ export interface RefreshCounts {
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Writes a stored row's fields and sync columns into `row`. */
-export function writeStoredRow(ctx: WriteContext, row: number, stored: StoredRow, status: string): void {
+export function writeStoredRow(ctx: WriteContext, row: number, stored: RowView, status: string): void {
   const { spec, map, edit } = ctx;
   const cells = recordToCells(spec, stored, ctx.categories);
   for (const f of spec.fields) edit.set(row, map.fields[f.field], cells[f.field]);
@@ -43,7 +43,7 @@ export function localId(ctx: WriteContext, row: number): string {
   return naturalId(spec.kind, cellsToRaw(spec, map, cells)) ?? '';
 }
 
-export function applyRefresh(ctx: WriteContext, storedRows: readonly StoredRow[]): { issues: Issue[]; counts: RefreshCounts } {
+export function applyRefresh(ctx: WriteContext, storedRows: readonly RowView[]): { issues: Issue[]; counts: RefreshCounts } {
   const { spec, map, edit } = ctx;
   const counts: RefreshCounts = { added: 0, updated: 0, removed: 0, flagged: 0 };
   const issues: Issue[] = [];
@@ -106,7 +106,7 @@ export function applyRefresh(ctx: WriteContext, storedRows: readonly StoredRow[]
  */
 export function refreshDerived(
   ctx: WriteContext,
-  storedRows: readonly StoredRow[],
+  storedRows: readonly RowView[],
   skip: ReadonlySet<number>,
   /** Names of the rows the warnings relate to (`relatedNames`): the status compared and written with them. */
   names: ReadonlyMap<string, string> = new Map(),

@@ -4,6 +4,7 @@
  * (dates as Excel serials shown dd/mm/yyyy, booleans Có/Không, codes as Vietnamese labels).
  */
 import { dayToExcelSerial, isoToDay } from '../../shared/dates';
+import { kindInfo, rawRowId } from '../../shared/kinds';
 import type { Category, Kind } from '../../shared/models';
 import { matchKey } from '../../shared/normalize';
 import { BOOL_VALUES, hashCells, type FieldColumn, type TableSpec } from './columns';
@@ -54,22 +55,9 @@ export function fieldCells(spec: TableSpec, map: ColumnMap, row: readonly unknow
   );
 }
 
-/** The identity a row will be stored under, from its fields (cadres, units, registrations). */
+/** The identity a row will be stored under, from its fields (kinds without client-made ids), as the API forms it. */
 export function naturalId(kind: Kind, raw: RawRow): string | null {
-  const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).trim());
-  switch (kind) {
-    case 'cadres':
-      return text(raw.cadreId) || null;
-    case 'units':
-      return text(raw.unitCode) || null;
-    case 'registrations': {
-      const cadre = text(raw.cadreId);
-      const year = text(raw.year);
-      return cadre && /^\d{4}$/.test(year) ? `${cadre}-${year}` : null;
-    }
-    default:
-      return null;
-  }
+  return kindInfo(kind).clientIds ? null : rawRowId(kind, raw);
 }
 
 export function isoToSerial(iso: string): number {

@@ -1,6 +1,6 @@
 /** The Vietnamese text of the status column, per outcome. */
 import type { FieldError, Warning } from '../../shared/models';
-import type { Outcome } from '../api/types';
+import type { Outcome } from '../../shared/wire/publish';
 
 export const STATUS_PREFIX = {
   saved: 'Đã lưu',

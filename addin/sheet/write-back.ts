@@ -5,7 +5,7 @@
  */
 import type { Category, ComplianceRow, TripDerived, Warning } from '../../shared/models';
 import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../../shared/messages';
-import type { PublishResult } from '../api/types';
+import type { PublishResult } from '../../shared/wire/publish';
 import type { TableSpec } from './columns';
 import type { PublishPlan } from './diff';
 import type { ColumnMap } from './header-map';

@@ -3,7 +3,8 @@
  * the keys are kept; a presented key is compared with every digest in constant time.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isRole, type Role } from './roles';
+import { ORG_ID_PATTERN } from '../../shared/ids';
+import { isRole, type Role } from '../../shared/roles';
 
 export interface Principal {
   readonly role: Role;
@@ -35,7 +36,7 @@ export function parseApiKeys(text: string | undefined): KeyRing {
       const parts = item.split(':');
       const [key, role, org, ...rest] = parts;
       const name = rest.join(':').trim();
-      if (!key || !role || !org || !isRole(role.trim()) || !/^(\*|[a-z0-9-]{2,32})$/.test(org.trim())) {
+      if (!key || !role || !org || !isRole(role.trim()) || !(org.trim() === '*' || ORG_ID_PATTERN.test(org.trim()))) {
         throw new Error(`API_KEYS: entry ${index + 1} is not KEY:ROLE:ORG[:NAME] with a known role and org`);
       }
       const digest = sha256(key);

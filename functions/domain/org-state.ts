@@ -5,8 +5,6 @@ import type { ValidationContext } from '../../shared/validate';
 import type { Store } from '../storage/store';
 import type { StoredRow } from '../storage/types';
 
-export const KINDS: readonly Kind[] = ['cadres', 'units', 'absences', 'trips', 'registrations'];
-
 export type StoredCollections = { [K in Kind]: Map<string, StoredRow<EntityByKind[K]>> };
 
 export interface OrgState {

@@ -3,18 +3,14 @@
  * `GET …/history`.
  */
 import { evaluateOrg } from '../../shared/engine/evaluate';
-import type { IsoDate, YearCompliance } from '../../shared/models';
+import type { IsoDate } from '../../shared/models';
+import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
 import { engineInput, loadOrgState } from '../domain/org-state';
 import { yearAndAsOf, yearValue } from '../http/params';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import type { ApiResponse } from '../http/types';
 import type { RouteContext } from '../route';
 import type { Services } from '../services';
-
-export interface ComplianceBody extends YearCompliance {
-  org: string;
-  computedAt: string;
-}
 
 export async function computeCompliance(services: Services, org: string, year: number, asOf: IsoDate): Promise<ComplianceBody> {
   const state = await loadOrgState(services.store, org);
@@ -43,6 +39,6 @@ export async function recalculate(ctx: RouteContext): Promise<ApiResponse> {
 
 export async function getHistory(ctx: RouteContext): Promise<ApiResponse> {
   const year = yearValue(ctx.req.query.get('year'), 'year', yearOfIso(vietnamToday(ctx.services.now())));
-  const rows = await ctx.services.store.listSnapshots(ctx.org, year);
-  return { status: 200, body: { rows } };
+  const body: HistoryBody = { rows: await ctx.services.store.listSnapshots(ctx.org, year) };
+  return { status: 200, body };
 }

@@ -1,7 +1,10 @@
 /** `POST /api/orgs/{org}/{kind}/publish` and `GET /api/orgs/{org}/{kind}`. */
+import { compareCodePoints } from '../../shared/code-points';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { evaluateOrg } from '../../shared/engine/evaluate';
-import type { Kind, Registration, Trip } from '../../shared/models';
+import { kindInfo } from '../../shared/kinds';
+import type { EntityByKind, Kind } from '../../shared/models';
+import type { RowsBody } from '../../shared/wire/rows';
 import { engineInput, loadOrgState } from '../domain/org-state';
 import { rowView } from '../domain/row-view';
 import { readRowsBody } from '../http/body';
@@ -21,16 +24,15 @@ export function publishHandler(kind: Kind) {
   };
 }
 
-function inYear(kind: Kind, row: StoredRow, year: number): boolean {
-  if (kind === 'trips') {
-    const t = row.record as Trip;
-    return yearOfIso(t.startDate) <= year && year <= yearOfIso(t.endDate);
-  }
-  if (kind === 'registrations') return (row.record as Registration).year === year;
-  return true;
+/** Whether `?year=` keeps a row: kinds filtered by year keep the rows whose years include it. */
+function inYear(kind: Kind, row: StoredRow, year: number, asOf: string, today: string): boolean {
+  const info = kindInfo(kind);
+  if (!info.filteredByYear) return true;
+  const span = info.years(row.record as EntityByKind[typeof kind], { currentYear: yearOfIso(today), asOfYear: yearOfIso(asOf) });
+  return span !== null && span.from <= year && year <= span.to;
 }
 
-const byId = (a: StoredRow, b: StoredRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: StoredRow, b: StoredRow): number => compareCodePoints(a.id, b.id);
 
 export function listHandler(kind: Kind) {
   return async (ctx: RouteContext): Promise<ApiResponse> => {
@@ -51,9 +53,10 @@ export function listHandler(kind: Kind) {
     }
     const selected = rows
       .filter((r) => includeDeleted || !r.deleted)
-      .filter((r) => year === null || inYear(kind, r, year))
+      .filter((r) => year === null || inYear(kind, r, year, asOf, today))
       .sort(byId)
       .map((r) => rowView(kind, r, evaluation?.trips.get(r.id) ?? null));
-    return { status: 200, body: { rows: selected } };
+    const body: RowsBody = { rows: selected };
+    return { status: 200, body };
   };
 }

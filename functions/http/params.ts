@@ -1,13 +1,12 @@
 /** Path and query parameters: org ids, years, dates, flags. */
 import { parseDate, vietnamToday, yearOfIso } from '../../shared/dates';
 import type { IsoDate } from '../../shared/models';
+import { ORG_ID_PATTERN } from '../../shared/ids';
 import { quoteValue } from '../../shared/messages';
 import { InvalidParamError } from './errors';
 
-export const ORG_PARAM = /^[a-z0-9-]{2,32}$/;
-
 export function orgParam(value: string | undefined): string {
-  if (value === undefined || !ORG_PARAM.test(value)) {
+  if (value === undefined || !ORG_ID_PATTERN.test(value)) {
     throw new InvalidParamError(`Mã đơn vị (org) ${quoteValue(value)} không hợp lệ (cần [a-z0-9-], 2–32 ký tự).`);
   }
   return value;

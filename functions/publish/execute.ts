@@ -11,9 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { evaluateOrg } from '../../shared/engine/evaluate';
-import type { ComplianceRow, EntityByKind, FieldError, IsoDate, Kind, TripDerived, Warning } from '../../shared/models';
+import type { EntityByKind, IsoDate, Kind } from '../../shared/models';
+import { emptyOutcomeCounts, type FullPublishResult, type PublishResponse, type YearComplianceRow } from '../../shared/wire/publish';
 import type { Principal } from '../auth/keys';
-import { roleAtLeast } from '../auth/roles';
+import { roleAtLeast } from '../../shared/roles';
 import { engineInput, loadOrgState, tripsByCadre, validationContext, type OrgState } from '../domain/org-state';
 import { rowView } from '../domain/row-view';
 import { cadreYearsOf, distinctCadreYears, type CadreYear } from '../domain/touched';
@@ -23,26 +24,6 @@ import type { CommitResult } from '../storage/store';
 import type { PlannedWrite, StoredRow } from '../storage/types';
 import { decide, type Decision } from './decide';
 import { createPreparer, type PreparedRow } from './prepare';
-
-export type Outcome = 'rejected' | 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
-export const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'unchanged', 'deleted', 'rejected', 'conflict'];
-
-export interface PublishResult {
-  ref: unknown;
-  id: string | null;
-  version: string | null;
-  outcome: Outcome;
-  errors: FieldError[];
-  warnings: Warning[];
-  derived: TripDerived | null;
-  current: Record<string, unknown> | null;
-}
-
-export interface PublishResponse {
-  results: PublishResult[];
-  summary: Record<Outcome, number>;
-  compliance: Array<ComplianceRow & { year: number }>;
-}
 
 const MAX_ROUNDS = 5;
 /** Rows prepared before their writes start (4 transactions of 99). */
@@ -56,7 +37,7 @@ export async function publishRows<K extends Kind>(
   rows: readonly unknown[],
   principal: Principal,
   asOf: IsoDate,
-): Promise<PublishResponse> {
+): Promise<PublishResponse<FullPublishResult>> {
   const { store } = services;
   const state = await loadOrgState(store, org);
   const today = vietnamToday(services.now());
@@ -136,18 +117,17 @@ function respond<K extends Kind>(
   written: ReadonlyMap<string, string>,
   asOf: IsoDate,
   today: IsoDate,
-): PublishResponse {
+): PublishResponse<FullPublishResult> {
   const evaluation = evaluateOrg(engineInput(state, asOf));
   const stored = state.rows[kind] as Map<string, StoredRow>;
-  const summary: Record<Outcome, number> = { created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflict: 0 };
+  const summary = emptyOutcomeCounts();
   const touched: CadreYear[] = [];
-  const currentYear = yearOfIso(today);
-  const asOfYear = yearOfIso(asOf);
+  const years = { currentYear: yearOfIso(today), asOfYear: yearOfIso(asOf) };
 
-  const results = prepared.map((p, i): PublishResult => {
+  const results = prepared.map((p, i): FullPublishResult => {
     const d = decisions[i];
     summary[d.outcome]++;
-    const result = (id: string | null, version: string | null, extra: Partial<PublishResult> = {}): PublishResult => ({
+    const result = (id: string | null, version: string | null, extra: Partial<FullPublishResult> = {}): FullPublishResult => ({
       ref: p.ref,
       id,
       version,
@@ -169,14 +149,14 @@ function respond<K extends Kind>(
     const now = stored.get(id);
     const tripEval = kind === 'trips' && now && !now.deleted ? (evaluation.trips.get(id) ?? null) : null;
     if ('write' in d) {
-      touched.push(...cadreYearsOf(kind, d.write.record, currentYear, asOfYear));
-      if (d.write.change.old) touched.push(...cadreYearsOf(kind, d.write.change.old, currentYear, asOfYear));
-    } else if (now) touched.push(...cadreYearsOf(kind, now.record, currentYear, asOfYear));
+      touched.push(...cadreYearsOf(kind, d.write.record as EntityByKind[K], years));
+      if (d.write.change.old) touched.push(...cadreYearsOf(kind, d.write.change.old as EntityByKind[K], years));
+    } else if (now) touched.push(...cadreYearsOf(kind, now.record as EntityByKind[K], years));
     const version = 'write' in d ? (written.get(id) ?? now?.version ?? null) : (d.stored?.version ?? null);
     return result(id, version, { warnings: tripEval?.warnings ?? [], derived: tripEval?.derived ?? null });
   });
 
-  const compliance: Array<ComplianceRow & { year: number }> = [];
+  const compliance: YearComplianceRow[] = [];
   const liveCadres = state.rows.cadres;
   for (const { cadreId, year } of distinctCadreYears(touched)) {
     const cadre = liveCadres.get(cadreId);

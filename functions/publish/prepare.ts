@@ -4,7 +4,7 @@
  * first is rejected with DUPLICATE_ID. Trips and absences without an id get a new one.
  */
 import { isBlank, parseBoolean, parseText } from '../../shared/cells';
-import { CLIENT_ID_PATTERN, CODE_PATTERN, rawRowId, rowId } from '../../shared/ids';
+import { kindInfo, rawRowId, rowId } from '../../shared/kinds';
 import { errorMessage } from '../../shared/messages';
 import type { EntityByKind, FieldError, Kind } from '../../shared/models';
 import { BOOLEAN_EXPECTED } from '../../shared/schemas/fields';
@@ -32,33 +32,6 @@ export interface UpsertRow<K extends Kind> extends Base {
 }
 export type PreparedRow<K extends Kind> = RejectedRow | DeleteRow | UpsertRow<K>;
 
-/** The field that carries a kind's identity (named in DUPLICATE_ID errors). */
-export const ID_FIELD: Readonly<Record<Kind, string>> = {
-  cadres: 'cadreId',
-  units: 'unitCode',
-  registrations: 'cadreId',
-  absences: 'id',
-  trips: 'id',
-};
-
-const CODE_EXPECTED = 'mã gồm chữ không dấu, số, "_" hoặc "-"';
-/** The form of a kind's id, as a message names it. */
-const ID_EXPECTED: Readonly<Record<Kind, string>> = {
-  cadres: `${CODE_EXPECTED}, tối đa 32 ký tự`,
-  units: `${CODE_EXPECTED}, tối đa 32 ký tự`,
-  registrations: '<mã cán bộ>-<năm>, ví dụ CB01-2025',
-  absences: `${CODE_EXPECTED}, tối đa 64 ký tự`,
-  trips: `${CODE_EXPECTED}, tối đa 64 ký tự`,
-};
-
-const REGISTRATION_ID = /^[A-Za-z0-9_-]{1,32}-\d{4}$/;
-
-export function idPatternOk(kind: Kind, id: string): boolean {
-  if (kind === 'cadres' || kind === 'units') return CODE_PATTERN.test(id);
-  if (kind === 'registrations') return REGISTRATION_ID.test(id);
-  return CLIENT_ID_PATTERN.test(id);
-}
-
 function asObject(raw: unknown): Record<string, unknown> | null {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
 }
@@ -85,6 +58,7 @@ export function createPreparer<K extends Kind>(
   newId: () => string,
 ): (raw: unknown, index: number) => PreparedRow<K> {
   const seen = new Set<string>();
+  const info = kindInfo(kind);
   return (raw, index): PreparedRow<K> => {
     const row = asObject(raw);
     const ref = row && 'ref' in row ? row.ref : null;
@@ -94,16 +68,16 @@ export function createPreparer<K extends Kind>(
     }
     const deletedFlag = isBlank(row.deleted) ? false : parseBoolean(row.deleted);
     const isDelete = deletedFlag === true;
-    const sentId = rawRowId(kind, row) ?? (kind === 'registrations' || kind === 'cadres' || kind === 'units' ? parseText(row.id) || null : null);
+    const sentId = rawRowId(kind, row) ?? (info.clientIds ? null : parseText(row.id) || null);
     let id = sentId;
     let input: Record<string, unknown> = row;
-    if (id === null && !isDelete && (kind === 'trips' || kind === 'absences')) {
+    if (id === null && !isDelete && info.clientIds) {
       id = newId();
       input = { ...row, id };
     }
     if (id !== null) {
       if (seen.has(id)) {
-        const field = ID_FIELD[kind];
+        const field = info.idField;
         return {
           type: 'rejected',
           index,
@@ -122,12 +96,12 @@ export function createPreparer<K extends Kind>(
       return { type: 'rejected', index, ref, id: sentId, errors };
     }
     if (isDelete) {
-      if (id === null || !idPatternOk(kind, id)) {
-        const field = ID_FIELD[kind];
+      if (id === null || !info.idPattern.test(id)) {
+        const field = info.idField;
         const errors: FieldError[] =
           id === null
             ? [{ field, code: 'REQUIRED', message: errorMessage('REQUIRED', field) }]
-            : [{ field, code: 'INVALID_FORMAT', message: errorMessage('INVALID_FORMAT', field, { value: id, expected: ID_EXPECTED[kind] }) }];
+            : [{ field, code: 'INVALID_FORMAT', message: errorMessage('INVALID_FORMAT', field, { value: id, expected: info.idExpected }) }];
         return { type: 'rejected', index, ref, id, errors };
       }
       return { type: 'delete', index, ref, id, version: versionOf(row) };

@@ -8,10 +8,10 @@
  * Table `totals`: `<org>_<year>` / `<cadreId>`. Table `snapshots`: `<org>_<year>` / `<date>`.
  * Table `orgs`: `org` / `<org>`.
  */
+import { ORG_ID_PATTERN } from '../../shared/ids';
 import type { Kind } from '../../shared/models';
 
 const KEY_TEXT = /^[A-Za-z0-9_-]{1,200}$/;
-const ORG = /^[a-z0-9-]{2,32}$/;
 
 export type PartitionKind = Kind | 'policies';
 
@@ -21,7 +21,7 @@ function checked(key: string): string {
 }
 
 export function recordsPartition(org: string, kind: PartitionKind): string {
-  if (!ORG.test(org)) throw new Error('invalid org id for a storage key');
+  if (!ORG_ID_PATTERN.test(org)) throw new Error('invalid org id for a storage key');
   return checked(`${org}_${kind}`);
 }
 
@@ -53,7 +53,7 @@ export function auditRowKey(at: Date, unique: string): string {
 }
 
 export function yearPartition(org: string, year: number): string {
-  if (!ORG.test(org)) throw new Error('invalid org id for a storage key');
+  if (!ORG_ID_PATTERN.test(org)) throw new Error('invalid org id for a storage key');
   return checked(`${org}_${year}`);
 }
 

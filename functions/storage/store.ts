@@ -5,7 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { IsoDate } from '../../shared/models';
+import { compareCodePoints } from '../../shared/code-points';
+import { KIND_LIST } from '../../shared/kinds';
+import type { HistoryRow } from '../../shared/wire/compliance';
+import type { IsoDate, Summary } from '../../shared/models';
 import { planBatches, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches';
 import { auditEntity, auditEntityToRows, entityToStoredRow, getJson, putJson, rowEntity, type EntityProps } from './entities';
 import { guard, isContention, isNotFound, isUnavailable } from './errors';
@@ -26,19 +29,13 @@ import { Limiter } from './limit';
 import type { Tables } from './tables';
 import type { AuditRow, PlannedWrite, StoredRow } from './types';
 
-export const AUDITED_PARTITIONS: readonly PartitionKind[] = ['cadres', 'units', 'absences', 'trips', 'registrations', 'policies'];
+export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies'];
 
 export interface CommitResult {
   /** New versions of the rows written. */
   readonly versions: Map<string, string>;
   /** Rows not written because their stored version changed meanwhile (re-read and re-plan). */
   readonly contended: string[];
-}
-
-export interface SnapshotRow {
-  date: IsoDate;
-  summary: unknown;
-  computedAt: string;
 }
 
 let sequence = 0;
@@ -195,7 +192,7 @@ export class Store {
     );
     return perPartition
       .flat()
-      .sort((a, b) => (String(a.rowKey) < String(b.rowKey) ? -1 : String(a.rowKey) > String(b.rowKey) ? 1 : 0))
+      .sort((a, b) => compareCodePoints(String(a.rowKey), String(b.rowKey)))
       .flatMap((e) => auditEntityToRows(e));
   }
 
@@ -259,7 +256,7 @@ export class Store {
   }
 
   /** Stores the summary of a date; unchanged when the stored one has the same summary. */
-  async putSnapshot(org: string, year: number, snapshot: SnapshotRow): Promise<boolean> {
+  async putSnapshot(org: string, year: number, snapshot: HistoryRow): Promise<boolean> {
     await this.ready();
     const client = this.tables.clients.snapshots;
     const pk = yearPartition(org, year);
@@ -277,14 +274,14 @@ export class Store {
     return true;
   }
 
-  async listSnapshots(org: string, year: number): Promise<SnapshotRow[]> {
+  async listSnapshots(org: string, year: number): Promise<HistoryRow[]> {
     await this.ready();
     const pk = yearPartition(org, year);
     const entities = await guard(() =>
       collect(this.tables.clients.snapshots.listEntities<EntityProps>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })),
     );
     return entities
-      .map((e) => ({ date: String(e.rowKey), summary: getJson(e, 'summary'), computedAt: String(e.computedAt) }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      .map((e) => ({ date: String(e.rowKey), summary: getJson(e, 'summary') as Summary, computedAt: String(e.computedAt) }))
+      .sort((a, b) => compareCodePoints(a.date, b.date));
   }
 }

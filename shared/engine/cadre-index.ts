@@ -4,7 +4,7 @@
  * name get the next numbers as they are met. The trip table groups trips by these numbers.
  */
 import type { Cadre } from '../models';
-import * as codePoints from './code-points';
+import * as codePoints from '../code-points';
 
 // Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
 // read of an imported binding is a getter call, several times slower than a local constant.

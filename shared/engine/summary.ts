@@ -10,7 +10,7 @@ import type {
   Unit,
 } from '../models';
 import { roundHalfUp1 } from './rounding';
-import { compareCodePoints } from './code-points';
+import { compareCodePoints } from '../code-points';
 
 const VIETNAMESE = new Intl.Collator('vi');
 

@@ -13,7 +13,6 @@ import { CadreIndex } from './cadre-index';
 import * as scratch from './scratch';
 import * as record from './trip-record';
 
-export { compareCodePoints } from './code-points';
 
 // Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
 // read of an imported binding is a getter call, several times slower than a local constant.

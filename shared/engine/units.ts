@@ -7,7 +7,7 @@
  * is not a code.
  */
 import type { Unit } from '../models';
-import * as codePoints from './code-points';
+import * as codePoints from '../code-points';
 import * as keys from './unit-key';
 
 // Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every

@@ -1,11 +1,11 @@
 import { ApiClient } from '../../../addin/api/client';
-import type { ComplianceResponse } from '../../../addin/api/types';
+import type { ComplianceBody } from '../../../shared/wire/compliance';
 import { updateDashboard } from '../../../addin/flows/dashboard';
 import { defaultPolicy } from '../../../shared/defaults';
 import { FakeApi } from '../fake-api';
 import { FakeExcel } from '../fake-workbook';
 
-const compliance: ComplianceResponse = {
+const compliance: ComplianceBody = {
   org: 'demo',
   year: 2025,
   asOf: '2025-06-30',

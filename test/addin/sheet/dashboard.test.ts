@@ -1,8 +1,8 @@
 import { defaultPolicy } from '../../../shared/defaults';
-import type { ComplianceResponse } from '../../../addin/api/types';
+import type { ComplianceBody } from '../../../shared/wire/compliance';
 import { dashboardLayout, instantToVietnam } from '../../../addin/sheet/dashboard';
 
-const compliance: ComplianceResponse = {
+const compliance: ComplianceBody = {
   org: 'demo',
   year: 2025,
   asOf: '2025-12-31',

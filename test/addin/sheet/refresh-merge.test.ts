@@ -1,5 +1,5 @@
 import { DEFAULT_CATEGORIES } from '../../../shared/defaults';
-import type { StoredRow } from '../../../addin/api/types';
+import type { RowView } from '../../../shared/wire/rows';
 import { templateHeaders, TRIPS } from '../../../addin/sheet/columns';
 import { mapHeaders } from '../../../addin/sheet/header-map';
 import { applyRefresh, refreshDerived, writeStoredRow } from '../../../addin/sheet/refresh-merge';
@@ -9,7 +9,7 @@ import type { WriteContext } from '../../../addin/sheet/write-back';
 const headers = templateHeaders(TRIPS);
 const map = mapHeaders(headers, TRIPS);
 const col = (h: string): number => headers.indexOf(h);
-const stored = (id: string, version: string, extra: Partial<StoredRow> = {}): StoredRow => ({
+const stored = (id: string, version: string, extra: Partial<RowView> = {}): RowView => ({
   id,
   version,
   cadreId: 'CB01',
@@ -23,7 +23,7 @@ const stored = (id: string, version: string, extra: Partial<StoredRow> = {}): St
 });
 
 /** A table whose rows were written by a refresh of `rows` (so they are synced). */
-function syncedTable(rows: StoredRow[]): WriteContext {
+function syncedTable(rows: RowView[]): WriteContext {
   const edit = new TableEdit('DiCoSo', headers.length, []);
   const ctx = { spec: TRIPS, map, edit, categories: DEFAULT_CATEGORIES };
   for (const r of rows) writeStoredRow(ctx, edit.append(), r, 'Đã lưu');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canAccessOrg, parseApiKeys } from '../../../functions/auth/keys';
-import { roleAtLeast } from '../../../functions/auth/roles';
+import { roleAtLeast } from '../../../shared/roles';
 
 describe('parseApiKeys', () => {
   const ring = parseApiKeys(' k1:admin:demo:Nguyễn A , k2:viewer:* ,k3:editor:other:x:y');

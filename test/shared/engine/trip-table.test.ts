@@ -1,5 +1,6 @@
 import { CadreIndex } from '../../../shared/engine/cadre-index';
-import { buildTripTable, compareCodePoints, loadGroup } from '../../../shared/engine/trip-table';
+import { compareCodePoints } from '../../../shared/code-points';
+import { buildTripTable, loadGroup } from '../../../shared/engine/trip-table';
 import {
   COST_ELSEWHERE,
   NO_DECLARED,
