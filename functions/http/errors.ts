@@ -4,6 +4,7 @@
  */
 import { REQUEST_ERROR_MESSAGES, type RequestErrorCode } from '../../shared/messages';
 import type { FieldError } from '../../shared/models';
+import type { ErrorBody } from '../../shared/wire/errors';
 import type { ApiResponse } from './types';
 
 export abstract class ApiError extends Error {
@@ -13,7 +14,7 @@ export abstract class ApiError extends Error {
   constructor(readonly detail?: string) {
     super(detail);
   }
-  body(): Record<string, unknown> {
+  body(): ErrorBody {
     const base = REQUEST_ERROR_MESSAGES[this.code];
     return { error: { code: this.code, message: this.detail ? `${base} ${this.detail}` : base } };
   }
@@ -38,8 +39,8 @@ export class InvalidPolicyError extends ApiError {
     super();
   }
   /** `errors` inside `error` and, since api.md does not say which level, beside it too. */
-  override body(): Record<string, unknown> {
-    const b = super.body() as { error: Record<string, unknown> };
+  override body(): ErrorBody {
+    const b = super.body();
     return { error: { ...b.error, errors: this.errors }, errors: this.errors };
   }
 }
