@@ -10,9 +10,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { KEYS, startTestApi, type TestApi } from '../support/api';
+import { findBrowser } from '../support/find-browser';
 import { DIST, distIsStale, fakeWorkbookScript, officeFile, ROOT, serveStatic } from './serve';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 jest.setTimeout(90_000);
@@ -61,9 +61,11 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   api = await startTestApi();
   site = await serveStatic(DIST);
+  const found = await findBrowser();
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--ignore-certificate-errors', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: found.executablePath,
+    args: [...found.args, '--no-sandbox', '--disable-gpu', '--ignore-certificate-errors', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    env: { ...process.env, ...found.env },
   });
   page = await browser.newPage({ viewport: { width: 420, height: 900 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
