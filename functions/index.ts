@@ -40,7 +40,7 @@ export function registerAll(): void {
           const { route, params } = router.match(req.method, req.path);
           return toAzureResponse(await execute(route, req, params, s));
         } catch (err) {
-          return toAzureResponse(routingFailure(err, req, s));
+          return toAzureResponse(await routingFailure(err, req, s));
         }
       },
     });

@@ -2,7 +2,8 @@
  * Runs one routed request: authentication and role/org checks before any other work, then
  * the handler; every failure becomes a JSON error body without a stack trace.
  */
-import { canAccessOrg } from './auth/keys';
+import { authenticate, principalFor, roleIn, type Caller } from './auth/caller';
+import type { Principal } from './auth/keys';
 import { roleAtLeast } from '../shared/roles';
 import {
   ApiError,
@@ -13,6 +14,7 @@ import {
   StorageUnavailableError,
   UnauthenticatedError,
 } from './http/errors';
+import { ORG_ID_PATTERN } from '../shared/ids';
 import { orgParam } from './http/params';
 import type { ApiRequest, ApiResponse } from './http/types';
 import type { Route } from './route';
@@ -21,15 +23,22 @@ import { isUnavailable } from './storage/errors';
 
 export async function execute(route: Route, req: ApiRequest, params: Record<string, string>, services: Services): Promise<ApiResponse> {
   try {
-    let principal = null;
+    let principal: Principal | null = null;
+    let caller: Caller | null = null;
+    const allOrgs = route.allOrgs === true && params.org === '*';
     if (route.role !== null) {
-      principal = services.keys.authenticate(req.header('x-api-key'));
-      if (!principal) throw new UnauthenticatedError();
-      if (!roleAtLeast(principal.role, route.role)) throw new ForbiddenError();
-      if (params.org !== undefined && !canAccessOrg(principal, params.org)) throw new ForbiddenError();
+      caller = await authenticate(req, services.identity);
+      if (!caller) throw new UnauthenticatedError();
+      const scope = route.scope ?? 'org';
+      if (scope !== 'caller') {
+        const org = scope === 'national' ? '*' : (params.org ?? '');
+        const role = await roleIn(caller, org, services.identity, org === '*' || ORG_ID_PATTERN.test(org));
+        if (role === null || !roleAtLeast(role, route.role)) throw new ForbiddenError();
+        principal = principalFor(caller, org, role);
+      }
     }
-    const org = params.org !== undefined ? orgParam(params.org) : '';
-    return await route.handler({ req, params, principal, org, services });
+    const org = allOrgs ? '*' : params.org !== undefined ? orgParam(params.org) : '';
+    return await route.handler({ req, params, principal, caller, org, services });
   } catch (err) {
     return failure(err, route, services);
   }
@@ -49,9 +58,13 @@ export function failure(err: unknown, route: Route | null, services: Services): 
  * The answer to a request the router refused: 404, or 405 — after the key check when every
  * route of the path takes a key (authentication comes before anything else).
  */
-export function routingFailure(err: unknown, req: Pick<ApiRequest, 'header'>, services: Services): ApiResponse {
-  if (err instanceof MethodNotAllowedError && err.needsKey && !services.keys.authenticate(req.header('x-api-key'))) {
-    return errorResponse(new UnauthenticatedError());
+export async function routingFailure(err: unknown, req: Pick<ApiRequest, 'header'>, services: Services): Promise<ApiResponse> {
+  try {
+    if (err instanceof MethodNotAllowedError && err.needsKey && !(await authenticate(req, services.identity))) {
+      return errorResponse(new UnauthenticatedError());
+    }
+  } catch (authErr) {
+    return failure(authErr, null, services);
   }
   return failure(err, null, services);
 }

@@ -1,16 +1,19 @@
 /** The shape of a route of the route table (types only). */
+import type { Caller } from './auth/caller';
 import type { Principal } from './auth/keys';
 import type { Role } from '../shared/roles';
 import type { ApiRequest, ApiResponse } from './http/types';
 import type { Services } from './services';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteContext {
   readonly req: ApiRequest;
   readonly params: Readonly<Record<string, string>>;
-  /** The caller, null on routes that need no key. */
+  /** The caller with its role in the route's org (`*` on national routes), null on routes that need no key. */
   readonly principal: Principal | null;
+  /** Who called (a key or an account), null on routes that need no key. */
+  readonly caller: Caller | null;
   /** The path's `{org}`, checked (`[a-z0-9-]{2,32}`) and allowed for the caller. */
   readonly org: string;
   readonly services: Services;
@@ -24,6 +27,13 @@ export interface Route {
   readonly pattern: string;
   /** The lowest role allowed; null: no key needed. */
   readonly role: Role | null;
+  /**
+   * Whose role `role` is checked against: the path's `{org}` (the default), every org (`*`:
+   * a key or account of org `*`), or none (`caller`: any valid key or token).
+   */
+  readonly scope?: 'org' | 'national' | 'caller';
+  /** The path's `{org}` may be `*` (members of every org). */
+  readonly allOrgs?: boolean;
   handler(ctx: RouteContext): Promise<ApiResponse>;
 }
 

@@ -7,6 +7,9 @@ import { KIND_LIST, kindInfo } from '../shared/kinds';
 import { getAudit } from './handlers/audit';
 import { getCompliance, getHistory, recalculate } from './handlers/compliance';
 import { health } from './handlers/health';
+import { getMe } from './handlers/me';
+import { deleteMember, listMembers, putMember } from './handlers/members';
+import { getRollup } from './handlers/rollup';
 import { getPolicy, putPolicy } from './handlers/policies';
 import { listHandler, publishHandler } from './handlers/rows';
 import { recalculateTotalsJob } from './jobs/recalculateTotals';
@@ -24,6 +27,11 @@ export const ROUTES: readonly Route[] = [
   { name: 'recalculate', method: 'POST', pattern: 'orgs/{org}/recalculate', role: 'leader', handler: recalculate },
   { name: 'getHistory', method: 'GET', pattern: 'orgs/{org}/history', role: 'viewer', handler: getHistory },
   { name: 'getAudit', method: 'GET', pattern: 'orgs/{org}/audit', role: 'admin', handler: getAudit },
+  { name: 'listMembers', method: 'GET', pattern: 'orgs/{org}/members', role: 'admin', allOrgs: true, handler: listMembers },
+  { name: 'putMember', method: 'PUT', pattern: 'orgs/{org}/members/{account}', role: 'admin', allOrgs: true, handler: putMember },
+  { name: 'deleteMember', method: 'DELETE', pattern: 'orgs/{org}/members/{account}', role: 'admin', allOrgs: true, handler: deleteMember },
+  { name: 'getMe', method: 'GET', pattern: 'me', role: 'viewer', scope: 'caller', handler: getMe },
+  { name: 'getRollup', method: 'GET', pattern: 'rollup', role: 'viewer', scope: 'national', handler: getRollup },
 ];
 
 export const TIMERS: readonly TimerJob[] = [recalculateTotalsJob];

@@ -1,5 +1,9 @@
 /** What the handlers use, made once per process from the environment (app settings). */
+import { parseAdminAccounts } from './auth/accounts';
+import type { Identity } from './auth/caller';
+import { createTokenVerifier, entraConfig } from './auth/entra';
 import { parseApiKeys, type KeyRing } from './auth/keys';
+import { MemberStore } from './storage/members';
 import { Store } from './storage/store';
 import { createTables } from './storage/tables';
 
@@ -8,13 +12,21 @@ export type ApiEnvName =
   | 'TABLES_ENDPOINT'
   | 'API_KEYS'
   | 'TABLE_PREFIX'
-  | 'CORS_ORIGINS';
+  | 'CORS_ORIGINS'
+  | 'ENTRA_TENANT_ID'
+  | 'ENTRA_CLIENT_ID'
+  | 'ENTRA_AUDIENCE'
+  | 'ENTRA_JWKS_URL'
+  | 'ENTRA_ISSUER'
+  | 'ADMIN_ACCOUNTS';
 
 export type ApiEnv = Partial<Record<ApiEnvName, string>>;
 
 export interface Services {
   readonly store: Store;
   readonly keys: KeyRing;
+  /** Keys, bearer tokens, ADMIN_ACCOUNTS and members: who a caller is and what it may do. */
+  readonly identity: Identity;
   now(): Date;
   /** Structured log line; never given a key or a body. */
   log(message: string, fields?: Record<string, unknown>): void;
@@ -26,14 +38,22 @@ export function createServices(env: ApiEnv, overrides: Partial<Pick<Services, 'n
     endpoint: env.TABLES_ENDPOINT || undefined,
     prefix: env.TABLE_PREFIX || '',
   });
+  const log: Services['log'] =
+    overrides.log ??
+    ((message, fields) => {
+      console.log(JSON.stringify({ at: new Date().toISOString(), message, ...fields }));
+    });
+  const keys = parseApiKeys(env.API_KEYS);
   return {
     store: new Store(tables),
-    keys: parseApiKeys(env.API_KEYS),
+    keys,
+    identity: {
+      keys,
+      tokens: createTokenVerifier(entraConfig(env), (message, fields) => log(message, fields)),
+      adminAccounts: parseAdminAccounts(env.ADMIN_ACCOUNTS),
+      members: new MemberStore(tables),
+    },
     now: overrides.now ?? (() => new Date()),
-    log:
-      overrides.log ??
-      ((message, fields) => {
-        console.log(JSON.stringify({ at: new Date().toISOString(), message, ...fields }));
-      }),
+    log,
   };
 }

@@ -1,6 +1,6 @@
 /** CORS for the dev host (on Azure, CORS is a setting of the Function App). */
-export const CORS_ALLOW_METHODS = 'GET, POST, PUT, OPTIONS';
-export const CORS_ALLOW_HEADERS = 'x-api-key, content-type';
+export const CORS_ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
+export const CORS_ALLOW_HEADERS = 'x-api-key, authorization, content-type';
 
 /** The CORS headers for a request from `origin`, given `CORS_ORIGINS` (comma list, default `*`). */
 export function corsHeaders(corsOrigins: string | undefined, origin: string | undefined): Record<string, string> {

@@ -124,7 +124,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
           const { route, params } = router.match(method, apiReq.path);
           response = await execute(route, apiReq, params, services);
         } catch (err) {
-          response = routingFailure(err, apiReq, services);
+          response = await routingFailure(err, apiReq, services);
         }
       }
       const unread = !apiReq || !apiReq.consumed();

@@ -6,14 +6,15 @@
  * registrations, policies); RowKey `r_<id>` for a row, `a_<yyyyMMddHHmmssSSS>_<hex>` for an
  * audit record of changes in that partition (written in the same transaction as the changes).
  * Table `totals`: `<org>_<year>` / `<cadreId>`. Table `snapshots`: `<org>_<year>` / `<date>`.
- * Table `orgs`: `org` / `<org>`.
+ * Table `orgs`: `org` / `<org>`. Members (members.ts): `<org>_members` / `r_<account, base64url>`,
+ * with `_all_members` for the members of every org (`*`; no org id starts with `_`).
  */
 import { ORG_ID_PATTERN } from '../../shared/ids';
 import type { Kind } from '../../shared/models';
 
 const KEY_TEXT = /^[A-Za-z0-9_-]{1,200}$/;
 
-export type PartitionKind = Kind | 'policies';
+export type PartitionKind = Kind | 'policies' | 'members';
 
 function checked(key: string): string {
   if (!KEY_TEXT.test(key)) throw new Error(`storage key outside [A-Za-z0-9_-]: ${JSON.stringify(key.slice(0, 80))}`);

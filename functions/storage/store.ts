@@ -29,7 +29,7 @@ import { Limiter } from './limit';
 import type { Tables } from './tables';
 import type { AuditRow, PlannedWrite, StoredRow } from './types';
 
-export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies'];
+export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies', 'members'];
 
 export interface CommitResult {
   /** New versions of the rows written. */
@@ -283,5 +283,31 @@ export class Store {
     return entities
       .map((e) => ({ date: String(e.rowKey), summary: getJson(e, 'summary') as Summary, computedAt: String(e.computedAt) }))
       .sort((a, b) => compareCodePoints(a.date, b.date));
+  }
+
+  /**
+   * The snapshot stored last for a year (latest `computedAt`; on a tie the later date), or
+   * null: reads the keys of the year's snapshots, then that one summary.
+   */
+  async latestSnapshot(org: string, year: number): Promise<HistoryRow | null> {
+    await this.ready();
+    const client = this.tables.clients.snapshots;
+    const pk = yearPartition(org, year);
+    const keys = await guard(() =>
+      collect(client.listEntities<EntityProps>({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey', 'computedAt'] } })),
+    );
+    let best: { date: string; computedAt: string } | null = null;
+    for (const e of keys) {
+      const row = { date: String(e.rowKey), computedAt: String(e.computedAt) };
+      if (!best || row.computedAt > best.computedAt || (row.computedAt === best.computedAt && row.date > best.date)) best = row;
+    }
+    if (!best) return null;
+    try {
+      const e = await guard(() => client.getEntity<EntityProps>(pk, best.date));
+      return { date: best.date, summary: getJson(e, 'summary') as Summary, computedAt: String(e.computedAt) };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
   }
 }
