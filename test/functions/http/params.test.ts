@@ -40,6 +40,6 @@ describe('CORS headers of the dev host', () => {
     expect(corsHeaders(undefined, 'https://a')).toEqual({ 'Access-Control-Allow-Origin': '*' });
     expect(corsHeaders('https://a, https://b', 'https://b')).toEqual({ 'Access-Control-Allow-Origin': 'https://b', Vary: 'Origin' });
     expect(corsHeaders('https://a', 'https://c')).toEqual({ Vary: 'Origin' });
-    expect(preflightHeaders(undefined, undefined)).toMatchObject({ 'Access-Control-Allow-Headers': 'x-api-key, content-type', 'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS' });
+    expect(preflightHeaders(undefined, undefined)).toMatchObject({ 'Access-Control-Allow-Headers': 'x-api-key, authorization, content-type', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS' });
   });
 });
