@@ -1,8 +1,8 @@
 /**
- * webpack-dev-server settings for the task pane: https on port 3000 with the certificates of
- * office-addin-dev-certs (`npx office-addin-dev-certs install` puts them in
- * ~/.office-addin-dev-certs). Office only loads https add-ins; when the certificate files are
- * missing the server falls back to plain http (usable for a browser preview only) and says so.
+ * webpack-dev-server settings for the task pane: https on port 3000 (ADDIN_PORT) with the
+ * certificates of office-addin-dev-certs in ~/.office-addin-dev-certs (ADDIN_CERT_DIR).
+ * `npm start` makes them first (scripts/dev-certs.ts). Office only loads https add-ins; when
+ * `webpack serve` is run by hand without them, it falls back to plain http and says so.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -22,7 +22,7 @@ function server() {
     if (process.env.WEBPACK_SERVE) {
       console.warn(
         `[addin] No dev certificates in ${certDir}: serving over plain http. ` +
-          'Run `npx office-addin-dev-certs install` for the https that Office requires.',
+          'Use `npm start` (it makes them) or `npx office-addin-dev-certs install` for the https that Office requires.',
       );
     }
     return { type: 'http' };
@@ -46,4 +46,12 @@ module.exports = {
   liveReload: true,
   client: { overlay: false },
   allowedHosts: 'all',
+  // Excel on the web, sideloaded by `npm run sideload:web`, reads the manifest from the dev
+  // server (…&wdaddinmanifestfile=manifest.xml): serve the repository's development manifest.
+  setupMiddlewares(middlewares, devServer) {
+    devServer.app.get('/manifest.xml', (_req, res) => {
+      res.type('application/xml').send(fs.readFileSync(path.join(__dirname, '..', 'manifest.xml'), 'utf8'));
+    });
+    return middlewares;
+  },
 };

@@ -1,6 +1,7 @@
 /**
  * `npm start`: Azurite (data in `.azurite/`), the API on http://127.0.0.1:7071/api and the
- * add-in dev server (`webpack serve --config-name addin`). `npm run start:api` (`--api-only`):
+ * add-in dev server (`webpack serve --config-name addin`) on https://localhost:3000 with the
+ * Office dev certificates (made when missing; see dev-certs.ts). `npm run start:api` (`--api-only`):
  * Azurite and the API only. Both stay in the foreground until stopped (Ctrl+C).
  *
  * Environment: PORT (7071), API_KEYS, TABLES_CONNECTION_STRING (skip Azurite),
@@ -11,6 +12,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { startDevHost } from '../functions/dev/host';
 import { startAzurite, type AzuriteHandle } from './azurite';
+import { ensureDevCerts, officeTrust } from './dev-certs';
 
 /** Used when API_KEYS is not set: an admin key for every org, for local work only. */
 export const LOCAL_DEV_KEYS = 'local-dev-key:admin:*:local-dev';
@@ -57,9 +59,19 @@ async function main(): Promise<void> {
 
   let addin: ChildProcess | null = null;
   if (!apiOnly) {
+    // https by default: the Office dev certificates, made here when missing (see dev-certs.ts).
+    const childEnv: NodeJS.ProcessEnv = { ...process.env };
+    try {
+      const certs = await ensureDevCerts(officeTrust);
+      childEnv.ADDIN_CERT_DIR = certs.files.dir;
+      if (certs.note) console.warn(certs.note);
+    } catch (e) {
+      console.warn(`https: could not make the dev certificates (${e instanceof Error ? e.message : String(e)}); run \`npx office-addin-dev-certs install\`.`);
+    }
     const webpackBin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'webpack.cmd' : 'webpack');
     addin = spawn(webpackBin, ['serve', '--config-name', 'addin', '--mode', 'development'], {
       cwd: root,
+      env: childEnv,
       stdio: 'inherit',
       shell: process.platform === 'win32',
     });
