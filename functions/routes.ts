@@ -11,6 +11,7 @@ import { getMe } from './handlers/me';
 import { deleteMember, listMembers, putMember } from './handlers/members';
 import { getRollup } from './handlers/rollup';
 import { getPolicy, putPolicy } from './handlers/policies';
+import { getProfile, putProfile } from './handlers/profile';
 import { listHandler, publishHandler } from './handlers/rows';
 import { recalculateTotalsJob } from './jobs/recalculateTotals';
 import type { Route, TimerJob } from './route';
@@ -19,6 +20,8 @@ export const ROUTES: readonly Route[] = [
   { name: 'health', method: 'GET', pattern: 'health', role: null, handler: health },
   { name: 'getPolicy', method: 'GET', pattern: 'orgs/{org}/policies/{year}', role: 'viewer', handler: getPolicy },
   { name: 'putPolicy', method: 'PUT', pattern: 'orgs/{org}/policies/{year}', role: 'admin', handler: putPolicy },
+  { name: 'getProfile', method: 'GET', pattern: 'orgs/{org}/profile', role: 'viewer', handler: getProfile },
+  { name: 'putProfile', method: 'PUT', pattern: 'orgs/{org}/profile', role: 'admin', handler: putProfile },
   ...KIND_LIST.map(kindInfo).flatMap(({ kind, routeName, publishRole }): Route[] => [
     { name: `publish${routeName}`, method: 'POST', pattern: `orgs/{org}/${kind}/publish`, role: publishRole, handler: publishHandler(kind) },
     { name: `list${routeName}`, method: 'GET', pattern: `orgs/{org}/${kind}`, role: 'viewer', handler: listHandler(kind) },

@@ -3,7 +3,7 @@
  * client ids, years, dates) — never names — so no key needs escaping and none can widen a query.
  *
  * Table `records`: PartitionKey `<org>_<kind>` (kind: cadres, units, absences, trips,
- * registrations, policies); RowKey `r_<id>` for a row, `a_<yyyyMMddHHmmssSSS>_<hex>` for an
+ * registrations, policies, profile); RowKey `r_<id>` for a row, `a_<yyyyMMddHHmmssSSS>_<hex>` for an
  * audit record of changes in that partition (written in the same transaction as the changes).
  * Table `totals`: `<org>_<year>` / `<cadreId>`. Table `snapshots`: `<org>_<year>` / `<date>`.
  * Table `orgs`: `org` / `<org>`. Members (members.ts): `<org>_members` / `r_<account, base64url>`,
@@ -14,7 +14,8 @@ import type { Kind } from '../../shared/models';
 
 const KEY_TEXT = /^[A-Za-z0-9_-]{1,200}$/;
 
-export type PartitionKind = Kind | 'policies' | 'members';
+/** `profile`: the org profile (cycle.md §2), one row `r_profile`. */
+export type PartitionKind = Kind | 'policies' | 'members' | 'profile';
 
 function checked(key: string): string {
   if (!KEY_TEXT.test(key)) throw new Error(`storage key outside [A-Za-z0-9_-]: ${JSON.stringify(key.slice(0, 80))}`);

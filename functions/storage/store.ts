@@ -29,7 +29,7 @@ import { Limiter } from './limit';
 import type { Tables } from './tables';
 import type { AuditRow, PlannedWrite, StoredRow } from './types';
 
-export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies', 'members'];
+export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies', 'members', 'profile'];
 
 export interface CommitResult {
   /** New versions of the rows written. */

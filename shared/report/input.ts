@@ -4,6 +4,7 @@
  * and absences (only the fields the report reads), the org's units (for names), the report's
  * date and, when the year is closed, the closing record. No I/O: the route gathers these.
  */
+import type { OrgProfile } from '../schemas/profile';
 import type { AbsenceReason, ComplianceRow, IsoDate, Summary, YearCompliance } from '../models';
 
 export type EvaluationResult = 'dat' | 'khong_dat' | 'mien';
@@ -41,16 +42,7 @@ export interface ReportCompliance extends Omit<YearCompliance, 'cadres' | 'summa
   closed?: ClosedInfo | null;
 }
 
-/** The org profile of cycle.md §2; every field "" when none is stored. */
-export interface OrgProfile {
-  name: string;
-  issuer: string;
-  place: string;
-  docSymbol: string;
-  signerTitle: string;
-  signerName: string;
-  recipients: string;
-}
+export type { OrgProfile };
 
 export interface ReportTrip {
   id: string;
