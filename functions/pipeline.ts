@@ -26,7 +26,10 @@ export async function execute(route: Route, req: ApiRequest, params: Record<stri
     let principal: Principal | null = null;
     let caller: Caller | null = null;
     const allOrgs = route.allOrgs === true && params.org === '*';
-    if (route.role !== null) {
+    if (route.role !== null && route.signedAccess && !req.header('x-api-key') && !req.header('authorization') && req.query.get('sig') !== null) {
+      // a signed link: no caller, the signature alone decides
+      route.signedAccess(req, params, services);
+    } else if (route.role !== null) {
       caller = await authenticate(req, services.identity);
       if (!caller) throw new UnauthenticatedError();
       const scope = route.scope ?? 'org';

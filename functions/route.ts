@@ -35,6 +35,12 @@ export interface Route {
   /** The path's `{org}` may be `*` (members of every org). */
   readonly allOrgs?: boolean;
   handler(ctx: RouteContext): Promise<ApiResponse>;
+  /**
+   * A way in without a key (signed download links): when the request carries no key but a
+   * `sig` query parameter, this runs instead of the key, role and org checks, and throws
+   * UnauthenticatedError unless the signature holds. The handler then sees no principal.
+   */
+  signedAccess?(req: ApiRequest, params: Readonly<Record<string, string>>, services: Services): void;
 }
 
 export interface TimerJob {

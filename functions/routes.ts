@@ -12,6 +12,7 @@ import { deleteMember, listMembers, putMember } from './handlers/members';
 import { getRollup } from './handlers/rollup';
 import { getPolicy, putPolicy } from './handlers/policies';
 import { getProfile, putProfile } from './handlers/profile';
+import { getReport, postReportLink, reportSignedAccess } from './handlers/reports';
 import { listHandler, publishHandler } from './handlers/rows';
 import { recalculateTotalsJob } from './jobs/recalculateTotals';
 import type { Route, TimerJob } from './route';
@@ -29,6 +30,8 @@ export const ROUTES: readonly Route[] = [
   { name: 'getCompliance', method: 'GET', pattern: 'orgs/{org}/compliance', role: 'viewer', handler: getCompliance },
   { name: 'recalculate', method: 'POST', pattern: 'orgs/{org}/recalculate', role: 'leader', handler: recalculate },
   { name: 'getHistory', method: 'GET', pattern: 'orgs/{org}/history', role: 'viewer', handler: getHistory },
+  { name: 'getReport', method: 'GET', pattern: 'orgs/{org}/reports/{year}', role: 'viewer', handler: getReport, signedAccess: reportSignedAccess },
+  { name: 'postReportLink', method: 'POST', pattern: 'orgs/{org}/reports/{year}/link', role: 'viewer', handler: postReportLink },
   { name: 'getAudit', method: 'GET', pattern: 'orgs/{org}/audit', role: 'admin', handler: getAudit },
   { name: 'listMembers', method: 'GET', pattern: 'orgs/{org}/members', role: 'admin', allOrgs: true, handler: listMembers },
   { name: 'putMember', method: 'PUT', pattern: 'orgs/{org}/members/{account}', role: 'admin', allOrgs: true, handler: putMember },

@@ -2,6 +2,7 @@
 import { parseAdminAccounts } from './auth/accounts';
 import type { Identity } from './auth/caller';
 import { createTokenVerifier, entraConfig } from './auth/entra';
+import { randomBytes } from 'node:crypto';
 import { parseApiKeys, type KeyRing } from './auth/keys';
 import { MemberStore } from './storage/members';
 import { Store } from './storage/store';
@@ -18,7 +19,8 @@ export type ApiEnvName =
   | 'ENTRA_AUDIENCE'
   | 'ENTRA_JWKS_URL'
   | 'ENTRA_ISSUER'
-  | 'ADMIN_ACCOUNTS';
+  | 'ADMIN_ACCOUNTS'
+  | 'LINK_SECRET';
 
 export type ApiEnv = Partial<Record<ApiEnvName, string>>;
 
@@ -27,6 +29,8 @@ export interface Services {
   readonly keys: KeyRing;
   /** Keys, bearer tokens, ADMIN_ACCOUNTS and members: who a caller is and what it may do. */
   readonly identity: Identity;
+  /** The key of signed download links: LINK_SECRET, else random per process (links then die with it). */
+  readonly linkSecret: Buffer;
   now(): Date;
   /** Structured log line; never given a key or a body. */
   log(message: string, fields?: Record<string, unknown>): void;
@@ -53,6 +57,7 @@ export function createServices(env: ApiEnv, overrides: Partial<Pick<Services, 'n
       adminAccounts: parseAdminAccounts(env.ADMIN_ACCOUNTS),
       members: new MemberStore(tables),
     },
+    linkSecret: env.LINK_SECRET ? Buffer.from(env.LINK_SECRET, 'utf8') : randomBytes(32),
     now: overrides.now ?? (() => new Date()),
     log,
   };

@@ -33,6 +33,7 @@ function toApiRequest(req: IncomingMessage, url: URL, path: string): ApiRequest 
     method: (req.method ?? 'GET').toUpperCase(),
     path,
     query: url.searchParams,
+    origin: `http://${req.headers.host ?? 'localhost'}`,
     header: (name) => {
       const v = req.headers[name.toLowerCase()];
       return Array.isArray(v) ? v.join(', ') : v;
@@ -77,8 +78,11 @@ function toApiRequest(req: IncomingMessage, url: URL, path: string): ApiRequest 
 
 function send(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string>, closeConnection: boolean): void {
   const headers: Record<string, string> = { ...extraHeaders, ...response.headers };
-  let payload: string | undefined;
-  if (response.body !== undefined) {
+  let payload: string | Uint8Array | undefined;
+  if (response.bytes !== undefined) {
+    payload = response.bytes;
+    headers['Content-Length'] = String(response.bytes.byteLength);
+  } else if (response.body !== undefined) {
     payload = JSON.stringify(response.body);
     headers['Content-Type'] = 'application/json; charset=utf-8';
     headers['Content-Length'] = String(Buffer.byteLength(payload));

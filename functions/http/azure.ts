@@ -11,6 +11,7 @@ export function fromAzureRequest(request: HttpRequest): ApiRequest {
     method: request.method.toUpperCase(),
     path,
     query: url.searchParams,
+    origin: url.origin,
     header: (name) => request.headers.get(name) ?? undefined,
     async readBody(limitBytes) {
       if (consumed) throw new Error('body already read');
@@ -36,6 +37,6 @@ export function toAzureResponse(res: ApiResponse): HttpResponseInit {
   return {
     status: res.status,
     headers: { ...res.headers },
-    ...(res.body !== undefined ? { jsonBody: res.body } : {}),
+    ...(res.bytes !== undefined ? { body: res.bytes } : res.body !== undefined ? { jsonBody: res.body } : {}),
   };
 }

@@ -7,6 +7,8 @@ export interface ApiRequest {
   readonly query: URLSearchParams;
   /** A header's value (case-insensitive name), or undefined. */
   header(name: string): string | undefined;
+  /** `scheme://host[:port]` the request was sent to (for absolute links in answers). */
+  readonly origin?: string;
   /** The body as UTF-8 text; rejects with TooLargeError above `limitBytes`. */
   readBody(limitBytes: number): Promise<string>;
 }
@@ -16,6 +18,8 @@ export interface ApiResponse {
   readonly headers?: Readonly<Record<string, string>>;
   /** JSON-encoded when present. */
   readonly body?: unknown;
+  /** A file instead of JSON (`headers` then carry its Content-Type); `body` is ignored. */
+  readonly bytes?: Uint8Array;
 }
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): ApiResponse => ({

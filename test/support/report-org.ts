@@ -1,6 +1,6 @@
 /**
  * A generated org for the year-end report: 30 cadres in five departments (one not subject to
- * the policy), 12 units, trips across both New Years of 2025, absences of every reason, trip
+ * the policy), 14 units (two never visited), trips across both New Years of 2025, absences of every reason, trip
  * reports with difficulties and proposals, and strings that would be formulas or markup if
  * written carelessly. Deterministic. Records in canonical form (ISO dates, category codes), as
  * both the engine and the publish routes take them.
@@ -20,7 +20,7 @@ const MIDDLE = ['Văn', 'Thị', 'Đức', 'Ngọc', 'Minh', 'Thu'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hạnh', 'Khoa', 'Lan', 'Long', 'Mai', 'Nga', 'Phúc', 'Quyên', 'Sơn', 'Thảo', 'Tuấn', 'Uyên', 'Việt', 'Yến'];
 const DEPARTMENTS = ['Ban Tổ chức', 'Ban Tuyên giáo', 'Văn phòng', 'Ban Phong trào', INJECTIONS.department];
 const CATEGORIES = ['khao_sat', 'nghien_cuu', 'phoi_hop', 'kiem_tra', 'sinh_hoat', 'dai_hoi', 'khac'];
-const UNIT_NAMES = ['Xã Gio Linh', 'Xã Cam Lộ', 'Phường Đông Hà', 'Xã Hải Lăng', 'Xã Triệu Phong', 'Phường Quảng Trị', 'Xã Vĩnh Linh', 'Xã Hướng Hoá', 'Xã Đakrông', 'Xã Cồn Cỏ', 'Trường THPT Lê Lợi', 'Chi đoàn Công an tỉnh'];
+const UNIT_NAMES = ['Xã Gio Linh', 'Xã Cam Lộ', 'Phường Đông Hà', 'Xã Hải Lăng', 'Xã Triệu Phong', 'Phường Quảng Trị', 'Xã Vĩnh Linh', 'Xã Hướng Hoá', 'Xã Đakrông', 'Xã Cồn Cỏ', 'Trường THPT Lê Lợi', 'Chi đoàn Công an tỉnh', 'Xã Hướng Lập', 'Xã A Vao'];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number): string => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);

@@ -7,5 +7,6 @@ export function pathOf(pattern: string, org: string): string {
 /** What an allowed call with a malformed body (none for GET) answers on each route. */
 export function allowedStatus(route: { method: string; name: string }): number {
   if (route.name === 'deleteMember') return 404; // no such member
+  if (route.name === 'getReport') return 400; // asked without its required format: INVALID_PARAM
   return route.method === 'GET' || route.name === 'recalculate' ? 200 : 400;
 }
