@@ -9,7 +9,8 @@ import { quoteValue } from '../../shared/messages';
 import { buildReport } from '../../shared/report/build';
 import { readJson } from '../http/body';
 import { BadBodyError, InvalidParamError, UnauthenticatedError } from '../http/errors';
-import { dateValue, ORG_PARAM, yearValue } from '../http/params';
+import { ORG_ID_PATTERN } from '../../shared/ids';
+import { dateValue, yearValue } from '../http/params';
 import type { ApiRequest, ApiResponse } from '../http/types';
 import { renderDocx } from '../report/docx';
 import { LINK_TTL_MS, linkPath, signLink, verifyLink, type ReportFormat } from '../report/links';
@@ -58,7 +59,7 @@ export function reportSignedAccess(req: ApiRequest, params: Readonly<Record<stri
   const expires = q.get('expires') ?? '';
   const sig = q.get('sig') ?? '';
   const wellFormed =
-    ORG_PARAM.test(org) && /^\d{4}$/.test(year) && (format === 'docx' || format === 'xlsx') && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && /^\d{1,15}$/.test(expires);
+    ORG_ID_PATTERN.test(org) && /^\d{4}$/.test(year) && (format === 'docx' || format === 'xlsx') && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && /^\d{1,15}$/.test(expires);
   if (!wellFormed || !verifyLink(services.linkSecret, { org, year: Number(year), format, asOf, expires: Number(expires) }, sig, services.now())) {
     throw new UnauthenticatedError('Liên kết tải báo cáo không hợp lệ hoặc đã hết hạn (10 phút): hãy tạo liên kết mới.');
   }
