@@ -86,7 +86,8 @@ function table(ws: ExcelJS.Worksheet, start: number, t: ReportTable, spans: Read
         cell.value = c.value;
         cell.numFmt = Number.isInteger(c.value) ? '#,##0' : '#,##0.0';
       }
-      lines = Math.max(lines, linesFor(c.text, spanWidth(from, to) * (13 / 12)));
+      // table text is 12 pt but often bold or in narrow columns, where words wrap early
+      lines = Math.max(lines, linesFor(c.text, (spanWidth(from, to) - 1) * 0.8));
     });
     ws.getRow(row).height = lines * 16 + 4;
     row++;

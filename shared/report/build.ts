@@ -126,14 +126,14 @@ function cadreTable(input: ReportInput): ReportTable {
   return {
     key: 'cadres',
     columns: [
-      { header: 'STT', width: 6, align: 'center' },
+      { header: 'STT', width: 7, align: 'center' },
       { header: 'Họ và tên', width: 22, align: 'left' },
       { header: 'Ban/Văn phòng', width: 16, align: 'left' },
       { header: 'Số ngày', width: 8, align: 'center', numeric: true },
       { header: 'Yêu cầu', width: 8, align: 'center', numeric: true },
-      { header: 'Kết quả', width: 11, align: 'center' },
+      { header: 'Kết quả', width: 12, align: 'center' },
       { header: 'Đánh giá', width: 10, align: 'center' },
-      { header: 'Nhận xét', width: 19, align: 'left' },
+      { header: 'Nhận xét', width: 17, align: 'left' },
     ],
     rows: listedCadres(input.compliance.cadres).map((r, i) => [
       text(String(i + 1)),
