@@ -2,6 +2,7 @@
  * Runs one routed request: authentication and role/org checks before any other work, then
  * the handler; every failure becomes a JSON error body without a stack trace.
  */
+import { randomUUID } from 'node:crypto';
 import { authenticate, principalFor, roleIn, type Caller } from './auth/caller';
 import type { Principal } from './auth/keys';
 import { roleAtLeast } from '../shared/roles';
@@ -21,7 +22,17 @@ import type { Route } from './route';
 import type { Services } from './services';
 import { isUnavailable } from './storage/errors';
 
+/**
+ * Runs a routed request. Every answer carries `x-request-id`: the id its log lines carry, so a
+ * row rejected with INTERNAL (or a 500) can be found in the log.
+ */
 export async function execute(route: Route, req: ApiRequest, params: Record<string, string>, services: Services): Promise<ApiResponse> {
+  const requestId = randomUUID();
+  const response = await run(route, req, params, services, requestId);
+  return { ...response, headers: { ...response.headers, 'x-request-id': requestId } };
+}
+
+async function run(route: Route, req: ApiRequest, params: Record<string, string>, services: Services, requestId: string): Promise<ApiResponse> {
   try {
     let principal: Principal | null = null;
     let caller: Caller | null = null;
@@ -41,16 +52,17 @@ export async function execute(route: Route, req: ApiRequest, params: Record<stri
       }
     }
     const org = allOrgs ? '*' : params.org !== undefined ? orgParam(params.org) : '';
-    return await route.handler({ req, params, principal, caller, org, services });
+    return await route.handler({ req, params, principal, caller, org, services, requestId });
   } catch (err) {
-    return failure(err, route, services);
+    return failure(err, route, services, requestId);
   }
 }
 
-export function failure(err: unknown, route: Route | null, services: Services): ApiResponse {
+export function failure(err: unknown, route: Route | null, services: Services, requestId: string | null = null): ApiResponse {
   if (err instanceof ApiError) return errorResponse(err);
   if (isUnavailable(err)) return errorResponse(new StorageUnavailableError());
   services.log('unhandled error', {
+    requestId,
     route: route?.name ?? null,
     error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
   });

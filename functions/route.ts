@@ -17,6 +17,8 @@ export interface RouteContext {
   /** The path's `{org}`, checked (`[a-z0-9-]{2,32}`) and allowed for the caller. */
   readonly org: string;
   readonly services: Services;
+  /** This request's id (the `x-request-id` answered and logged). */
+  readonly requestId: string;
 }
 
 export interface Route {

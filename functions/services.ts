@@ -36,7 +36,8 @@ export interface Services {
   log(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createServices(env: ApiEnv, overrides: Partial<Pick<Services, 'now' | 'log'>> = {}): Services {
+/** `overrides`: for tests, the clock, the log, and a store with a fault of the test's making. */
+export function createServices(env: ApiEnv, overrides: Partial<Pick<Services, 'now' | 'log' | 'store'>> = {}): Services {
   const tables = createTables({
     connectionString: env.TABLES_CONNECTION_STRING || undefined,
     endpoint: env.TABLES_ENDPOINT || undefined,
@@ -49,7 +50,7 @@ export function createServices(env: ApiEnv, overrides: Partial<Pick<Services, 'n
     });
   const keys = parseApiKeys(env.API_KEYS);
   return {
-    store: new Store(tables),
+    store: overrides.store ?? new Store(tables),
     keys,
     identity: {
       keys,

@@ -1,6 +1,7 @@
 /**
- * Azurite's table service from npm (node_modules/.bin/azurite-table), for `npm start`, the
- * tests and the benchmarks. Data in a folder, or in memory with `:memory:`.
+ * Azurite's table service from npm (through scripts/azurite-child.js), for `npm start`, the
+ * tests and the benchmarks. Data in a folder, or in memory with `:memory:`. `stop()` closes it
+ * and waits until its database is saved; terminal signals do not reach it directly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -46,10 +47,8 @@ function canConnect(port: number): Promise<boolean> {
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function azuriteBin(): string {
-  const bin = process.platform === 'win32' ? 'azurite-table.cmd' : 'azurite-table';
-  return path.resolve(__dirname, '..', 'node_modules', '.bin', bin);
-}
+/** Azurite's table service run by our own entry, which only this process stops (see that file). */
+const AZURITE_CHILD = path.resolve(__dirname, 'azurite-child.js');
 
 export interface AzuriteHandle {
   connectionString: string;
@@ -76,23 +75,18 @@ export async function startAzurite(opts: { location?: string; port?: number } = 
     mkdirSync(location, { recursive: true });
     args.push('--location', location);
   }
-  const child: ChildProcess = spawn(azuriteBin(), args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    shell: process.platform === 'win32',
+  const child: ChildProcess = spawn(process.execPath, [AZURITE_CHILD, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let exited = false;
-  // Never leave Azurite running after this process ends.
-  const killOnExit = (): void => {
-    if (!exited) child.kill('SIGINT');
-  };
-  process.once('exit', killOnExit);
+  // Azurite never outlives this process: when it ends, however it ends, the IPC channel closes
+  // and Azurite saves and exits.
   const exitPromise = new Promise<void>((resolve) =>
     child.once('exit', () => {
       exited = true;
-      process.removeListener('exit', killOnExit);
       resolve();
     }),
   );
@@ -112,8 +106,9 @@ export async function startAzurite(opts: { location?: string; port?: number } = 
     port,
     async stop() {
       if (exited) return;
-      // SIGINT: Azurite closes its server and saves its database (SIGTERM would lose recent writes).
-      child.kill('SIGINT');
+      // "shutdown": Azurite closes its server and saves its database, then exits.
+      if (child.connected) child.send('shutdown');
+      else child.kill('SIGINT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exitPromise;
       clearTimeout(timer);

@@ -5,7 +5,12 @@
  * Azurite and the API only. Both stay in the foreground until stopped (Ctrl+C).
  *
  * Environment: PORT (7071), API_KEYS, TABLES_CONNECTION_STRING (skip Azurite),
- * AZURITE_LOCATION (`.azurite`; `:memory:` keeps nothing), TABLE_PREFIX, CORS_ORIGINS.
+ * AZURITE_LOCATION (`.azurite`; `:memory:` keeps nothing), AZURITE_PORT (10002, another free
+ * one when taken), TABLE_PREFIX, CORS_ORIGINS.
+ *
+ * Stops on SIGINT (Ctrl+C), SIGTERM and SIGHUP: the API first, then Azurite, which saves its
+ * database on close. A SIGKILL cannot be handled: Azurite then loses what it wrote in its last
+ * seconds (it saves every 5 s); Azure Storage itself never does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -34,7 +39,8 @@ async function main(): Promise<void> {
   let connectionString = process.env.TABLES_CONNECTION_STRING;
   if (!connectionString && !process.env.TABLES_ENDPOINT) {
     const location = process.env.AZURITE_LOCATION ?? path.join(root, '.azurite');
-    const azuritePort = (await portIsFree(AZURITE_DEFAULT_PORT)) ? AZURITE_DEFAULT_PORT : 0;
+    const wanted = Number(process.env.AZURITE_PORT ?? AZURITE_DEFAULT_PORT);
+    const azuritePort = (await portIsFree(wanted)) ? wanted : 0;
     azurite = await startAzurite({ location, port: azuritePort });
     connectionString = azurite.connectionString;
     console.log(`Azurite (tables) on 127.0.0.1:${azurite.port}, data: ${location}`);
@@ -78,19 +84,35 @@ async function main(): Promise<void> {
     addin.on('exit', (code) => console.log(`add-in dev server stopped (${code ?? 'signal'})`));
   }
 
+  // Stopping: once, whichever signal comes first and however often (a terminal's Ctrl+C
+  // reaches every process of the group, and npm forwards it again). The API closes first (no
+  // new request; those in flight finish), then Azurite closes and saves its database, so a
+  // row answered `created` is on disk before this process ends.
   let stopping = false;
-  const stop = async (): Promise<void> => {
+  const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log('Stopping…');
+    say(`Stopping (${signal})…`);
     if (addin && addin.exitCode === null) addin.kill('SIGTERM');
     await host.close().catch(() => undefined);
     await azurite?.stop().catch(() => undefined);
+    say('Stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
 }
+
+/** A line on stdout that never throws (after a hang-up the terminal is gone). */
+function say(line: string): void {
+  try {
+    console.log(line);
+  } catch {
+    // nobody to tell
+  }
+}
+// Writes to a closed terminal or pipe fail asynchronously too: never let that stop the shutdown.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

@@ -8,48 +8,75 @@ import { ABSENCE_REASON_LABELS, UNIT_KIND_LABELS } from './messages';
 import type { AbsenceReason, Category, Unit, UnitKind } from './models';
 import { matchKey } from './normalize';
 
+/** Codes by the matching key of their code, then of their label (the first category wins). */
+interface CategoryKeys {
+  readonly byCode: ReadonlyMap<string, string>;
+  readonly byLabel: ReadonlyMap<string, string>;
+}
+
+const keysCache = new WeakMap<readonly Category[], CategoryKeys>();
+
+/** The look-up tables of a category list, made once per list (so a check is linear in its items). */
+function categoryKeys(categories: readonly Category[]): CategoryKeys {
+  let keys = keysCache.get(categories);
+  if (!keys) {
+    const byCode = new Map<string, string>();
+    const byLabel = new Map<string, string>();
+    for (const c of categories) {
+      const codeKey = matchKey(c.code);
+      if (!byCode.has(codeKey)) byCode.set(codeKey, c.code);
+      const labelKey = matchKey(c.label);
+      if (!byLabel.has(labelKey)) byLabel.set(labelKey, c.code);
+    }
+    keys = { byCode, byLabel };
+    keysCache.set(categories, keys);
+  }
+  return keys;
+}
+
 /** The code of the category given by its code or its label, or null when none matches. */
 export function resolveCategory(text: string, categories: readonly Category[]): string | null {
   const key = matchKey(text);
   if (key === '') return null;
-  const byCode = categories.find((c) => matchKey(c.code) === key);
-  if (byCode) return byCode.code;
-  return categories.find((c) => matchKey(c.label) === key)?.code ?? null;
+  const { byCode, byLabel } = categoryKeys(categories);
+  return byCode.get(key) ?? byLabel.get(key) ?? null;
 }
 
 /**
  * The items of a `contents` value: a list (of strings, each possibly holding several items) or
  * one string separated by `;` or line breaks (never `,`, which labels contain). Items are
  * trimmed; empty ones dropped. Null when the value is neither a string nor a list of strings.
+ * Stops once `max` items are found (a caller refusing more than a limit asks for limit + 1).
  */
-export function parseContents(value: unknown): string[] | null {
+export function parseContents(value: unknown, max = Infinity): string[] | null {
   const parts: unknown[] = Array.isArray(value) ? value : [value];
   const items: string[] = [];
   for (const part of parts) {
     if (part === null || part === undefined) continue;
     if (typeof part !== 'string') return null;
-    for (const item of part.split(/[;\r\n\u2028\u2029]+/)) {
-      const text = item.normalize('NFC').trim();
+    if (items.length >= max) continue;
+    const pieces = /[^;\r\n\u2028\u2029]+/g;
+    for (let m = pieces.exec(part); m !== null && items.length < max; m = pieces.exec(part)) {
+      const text = m[0].normalize('NFC').trim();
       if (text !== '') items.push(text);
     }
   }
   return items;
 }
 
-/** Items resolved against accepted categories: codes in order without repeats, and misses. */
+/** Items resolved against accepted categories: codes in order without repeats, and misses (linear). */
 export function resolveContents(
   items: readonly string[],
   categories: readonly Category[],
 ): { codes: string[]; unknown: string[] } {
-  const codes: string[] = [];
-  const unknown: string[] = [];
+  const codes = new Set<string>();
+  const unknown = new Set<string>();
   for (const item of items) {
     const code = resolveCategory(item, categories);
-    if (code === null) {
-      if (!unknown.includes(item)) unknown.push(item);
-    } else if (!codes.includes(code)) codes.push(code);
+    if (code === null) unknown.add(item);
+    else codes.add(code);
   }
-  return { codes, unknown };
+  return { codes: [...codes], unknown: [...unknown] };
 }
 
 /** A code of `labels` given by its code or its label (matched with `matchKey`), or null. */

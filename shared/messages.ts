@@ -105,19 +105,42 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
   khac: 'Khác',
 };
 
+const PREVIEW_CHARS = 400;
+
+/**
+ * The start of a value's JSON, about `budget` characters: a list or an object is read only as
+ * far as the budget goes (a 300,000-item list costs no more than a short one).
+ */
+function preview(value: unknown, budget: number): string {
+  if (typeof value !== 'object' || value === null) {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  }
+  const list = Array.isArray(value);
+  let out = list ? '[' : '{';
+  const entries: Array<[string, unknown]> = list ? [] : Object.entries(value as Record<string, unknown>).slice(0, budget);
+  const count = list ? (value as unknown[]).length : entries.length;
+  for (let i = 0; i < count && out.length < budget; i++) {
+    if (i > 0) out += ',';
+    const item = list ? (value as unknown[])[i] : entries[i][1];
+    if (!list) out += `${JSON.stringify(entries[i][0])}:`;
+    out += preview(item, budget - out.length).slice(0, budget);
+  }
+  return out + (list ? ']' : '}');
+}
+
 /** A value as quoted in a message: short, on one line. */
 export function quoteValue(value: unknown): string {
   let text: string;
   if (value === undefined || value === null) text = '';
   else if (typeof value === 'string') text = value;
   else if (value instanceof Date) text = value.toISOString();
-  else
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  const points = [...text.replace(/\s+/g, ' ')];
+  else text = preview(value, PREVIEW_CHARS);
+  // only the start is shown: cut before spreading, so a huge value costs little
+  const points = [...text.slice(0, PREVIEW_CHARS).replace(/\s+/g, ' ')];
   // cut on code points, never inside a surrogate pair
   return `"${points.length > 60 ? `${points.slice(0, 57).join('')}…` : points.join('')}"`;
 }
@@ -130,8 +153,10 @@ export interface MessageDetail {
   expected?: string;
   /** Another field the rule compares with. */
   other?: string;
-  /** Other ids (trips, rows) involved. */
+  /** Other ids (trips, rows) involved: the first few. */
   related?: readonly string[];
+  /** How many ids are involved in all, when more than `related` lists. */
+  relatedCount?: number;
 }
 
 const isBlankValue = (value: unknown): boolean => value === undefined || value === null || value === '';
@@ -164,6 +189,8 @@ const ERROR_TEXT: Readonly<Record<ErrorCode, (f: string, d: MessageDetail) => st
     }.`,
   DUPLICATE_ID: (f, d) => `${f}: mã ${quoteValue(d.value)} bị lặp trong cùng một lần gửi.`,
   FORBIDDEN: (f, d) => `${f}: ${quoteValue(d.value)} — chỉ lãnh đạo (quyền leader trở lên) mới được thay đổi.`,
+  INTERNAL: (f, d) =>
+    `${f}: lỗi hệ thống khi xử lý dòng này (mã yêu cầu ${quoteValue(d.value)}); dòng chưa được lưu, các dòng khác không bị ảnh hưởng. Vui lòng gửi lại.`,
 };
 
 /** The Vietnamese message of an error on `field`, naming the field and the bad value. */
@@ -171,8 +198,11 @@ export function errorMessage(code: ErrorCode, field: string, detail: MessageDeta
   return ERROR_TEXT[code](`${fieldLabel(field)} (${field})`, detail);
 }
 
-const relatedText = (d: MessageDetail): string =>
-  d.related?.length ? ` Liên quan: ${d.related.join(', ')}.` : '';
+const relatedText = (d: MessageDetail): string => {
+  if (!d.related?.length) return '';
+  const more = (d.relatedCount ?? d.related.length) - d.related.length;
+  return ` Liên quan: ${d.related.join(', ')}${more > 0 ? ` và ${more} dòng khác` : ''}.`;
+};
 
 const WARNING_TEXT: Readonly<Record<WarningCode, (d: MessageDetail) => string>> = {
   OVERLAP: (d) =>

@@ -122,7 +122,8 @@ export type ErrorCode =
   | 'UNKNOWN_CADRE'
   | 'CADRE_HAS_TRIPS'
   | 'DUPLICATE_ID'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'INTERNAL';
 
 export type WarningCode =
   | 'OVERLAP'
@@ -148,7 +149,10 @@ export interface Warning {
   code: WarningCode;
   message: string;
   field?: string;
+  /** The first related ids (at most LIMITS.related), in the rule's order. */
   related?: string[];
+  /** How many ids relate in all, when more than `related` lists. */
+  relatedCount?: number;
 }
 
 export interface TripDerived {

@@ -18,8 +18,8 @@ export interface DevHostOptions {
   port?: number;
   host?: string;
   env: ApiEnv;
-  /** For tests: the clock and the log. */
-  services?: Partial<Pick<Services, 'now' | 'log'>>;
+  /** For tests: the clock, the log and the store. */
+  services?: Partial<Pick<Services, 'now' | 'log' | 'store'>>;
 }
 
 export interface DevHost {
@@ -27,8 +27,7 @@ export interface DevHost {
   close(): Promise<void>;
 }
 
-function toApiRequest(req: IncomingMessage, url: URL, path: string): ApiRequest & { consumed(): boolean } {
-  let consumed = false;
+function toApiRequest(req: IncomingMessage, url: URL, path: string): ApiRequest {
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     path,
@@ -38,9 +37,7 @@ function toApiRequest(req: IncomingMessage, url: URL, path: string): ApiRequest 
       const v = req.headers[name.toLowerCase()];
       return Array.isArray(v) ? v.join(', ') : v;
     },
-    consumed: () => consumed,
     readBody(limitBytes) {
-      consumed = true;
       return new Promise<string>((resolve, reject) => {
         const declared = Number(req.headers['content-length'] ?? '0');
         if (declared > limitBytes) {
@@ -74,6 +71,43 @@ function toApiRequest(req: IncomingMessage, url: URL, path: string): ApiRequest 
       });
     },
   };
+}
+
+/** How long `close()` lets requests in flight finish. */
+const CLOSE_GRACE_MS = 5_000;
+
+/** The most of an over-limit body read (and dropped) so the client can see the 413. */
+export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Reads and drops the rest of a request's body, so that the answer reaches the client (a
+ * server that closes with a body unread makes the client's write fail — EPIPE, ECONNRESET — before it
+ * reads the answer). True once the body has ended; false past the byte or time limit.
+ */
+function drain(req: IncomingMessage, limitBytes = DRAIN_LIMIT_BYTES, timeoutMs = DRAIN_TIMEOUT_MS): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (ended: boolean): void => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.length;
+      if (seen > limitBytes) finish(false);
+    };
+    const onEnd = (): void => finish(true);
+    const onError = (): void => finish(false);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.resume();
+  });
 }
 
 function send(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string>, closeConnection: boolean): void {
@@ -111,7 +145,6 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       const cors = corsHeaders(corsOrigins, origin);
       const apiMatch = /^\/api(\/.*)?$/.exec(url.pathname);
       let response: ApiResponse;
-      let apiReq: (ApiRequest & { consumed(): boolean }) | null = null;
       if (url.pathname === '/admin/functions/recalculateTotals' && recalc) {
         if (method !== 'POST') response = errorResponse(new MethodNotAllowedError(['POST']));
         else {
@@ -123,7 +156,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       } else if (!apiMatch) {
         response = errorResponse(new NotFoundError());
       } else {
-        apiReq = toApiRequest(req, url, apiMatch[1] ?? '/');
+        const apiReq = toApiRequest(req, url, apiMatch[1] ?? '/');
         try {
           const { route, params } = router.match(method, apiReq.path);
           response = await execute(route, apiReq, params, services);
@@ -131,10 +164,9 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
           response = await routingFailure(err, apiReq, services);
         }
       }
-      const unread = !apiReq || !apiReq.consumed();
-      const tooLarge = response.status === 413;
-      if (unread && !req.complete) req.resume();
-      send(res, response, cors, tooLarge && !req.complete);
+      // The body's rest (unread, or refused as too large) is read and dropped before answering.
+      const ended = await drain(req);
+      send(res, response, cors, !ended);
     })().catch((err: unknown) => {
       services.log('dev host failure', { error: err instanceof Error ? err.message : String(err) });
       if (!res.headersSent) send(res, failure(err, null, services), {}, true);
@@ -150,10 +182,12 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
   const hostText = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostText}:${address.port}`,
+    // No new connections; idle ones close now, requests in flight get CLOSE_GRACE_MS to finish.
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),
   };
 }

@@ -3,7 +3,7 @@ import { defaultPolicy } from '../../shared/defaults';
 import type { Policy } from '../../shared/models';
 import { parsePolicy } from '../../shared/validate';
 import { readObjectBody } from '../http/body';
-import { InvalidPolicyError } from '../http/errors';
+import { InvalidPolicyError, StorageUnavailableError } from '../http/errors';
 import { yearValue } from '../http/params';
 import type { ApiResponse } from '../http/types';
 import { sameContent } from '../publish/canonical';
@@ -32,9 +32,9 @@ export async function putPolicy(ctx: RouteContext): Promise<ApiResponse> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const stored = await store.getRow<Policy>(ctx.org, 'policies', id);
     const live = stored && !stored.deleted ? stored : null;
-    if (live && sameContent(live.record, policy)) break;
+    if (live && sameContent(live.record, policy)) return { status: 200, body: policy };
     await store.registerOrg(ctx.org);
-    const { contended } = await store.commit(
+    const { contended, failed } = await store.commit(
       ctx.org,
       'policies',
       [
@@ -49,7 +49,9 @@ export async function putPolicy(ctx: RouteContext): Promise<ApiResponse> {
       ctx.principal!.name,
       () => ctx.services.now(),
     );
-    if (contended.length === 0) break;
+    if (contended.length === 0 && failed.size === 0) return { status: 200, body: policy };
+    if (failed.size > 0) throw failed.values().next().value;
   }
-  return { status: 200, body: policy };
+  // Every round lost to another writer: nothing of this request is stored; say so (never a 200).
+  throw new StorageUnavailableError(1);
 }

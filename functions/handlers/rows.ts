@@ -19,7 +19,7 @@ export function publishHandler(kind: Kind) {
     const today = vietnamToday(ctx.services.now());
     const asOf = dateValue(ctx.req.query.get('asOf'), 'asOf', today);
     const rows = await readRowsBody(ctx.req);
-    const response = await publishRows(ctx.services, ctx.org, kind, rows, ctx.principal!, asOf);
+    const response = await publishRows(ctx.services, ctx.org, kind, rows, ctx.principal!, asOf, ctx.requestId);
     return { status: 200, body: response };
   };
 }
@@ -47,7 +47,12 @@ export function listHandler(kind: Kind) {
     if (kind === 'trips') {
       const state = await loadOrgState(ctx.services.store, ctx.org);
       rows = [...state.rows.trips.values()];
-      evaluation = evaluateOrg(engineInput(state, asOf));
+      try {
+        evaluation = evaluateOrg(engineInput(state, asOf));
+      } catch (err) {
+        // Whatever is stored, GET answers: the rows without their derived values.
+        ctx.services.log('evaluation failed', { requestId: ctx.requestId, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      }
     } else {
       rows = [...(await ctx.services.store.listRows(ctx.org, kind)).values()];
     }

@@ -1,6 +1,8 @@
 /** Request bodies: size limits, JSON parsing, shapes checked with zod. */
 import { z } from 'zod';
+import { LIMITS } from '../../shared/limits';
 import { BadBodyError, BadJsonError, TooLargeError } from './errors';
+import { deeperThan } from './json-depth';
 import type { ApiRequest } from './types';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -9,6 +11,8 @@ export const MAX_ROWS = 5000;
 export async function readJson(req: ApiRequest): Promise<unknown> {
   const text = await req.readBody(MAX_BODY_BYTES);
   if (text.trim() === '') throw new BadJsonError();
+  // Before any work: deep nesting would overflow the stack of every recursive step after this.
+  if (deeperThan(text, LIMITS.jsonDepth)) throw new BadBodyError(`JSON lồng nhau quá ${LIMITS.jsonDepth} tầng.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -10,8 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
+import { errorMessage } from '../../shared/messages';
 import { evaluateOrg } from '../../shared/engine/evaluate';
-import type { EntityByKind, IsoDate, Kind } from '../../shared/models';
+import type { ComplianceRow, EntityByKind, IsoDate, Kind } from '../../shared/models';
 import { emptyOutcomeCounts, type FullPublishResult, type PublishResponse, type YearComplianceRow } from '../../shared/wire/publish';
 import type { Principal } from '../auth/keys';
 import { roleAtLeast } from '../../shared/roles';
@@ -30,6 +31,18 @@ const MAX_ROUNDS = 5;
 const PIPELINE_CHUNK = 396;
 const TRANSACTION_CONCURRENCY = 4;
 
+/** A row that failed for a reason of ours (a bug, an unexpected storage answer): rejected alone, logged. */
+function internalDecision(services: Services, requestId: string, kind: Kind, index: number, id: string | null, err: unknown): Decision {
+  services.log('row failed', {
+    requestId,
+    kind,
+    index,
+    id,
+    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+  });
+  return { outcome: 'rejected', errors: [{ field: 'row', code: 'INTERNAL', message: errorMessage('INTERNAL', 'row', { value: requestId }) }] };
+}
+
 export async function publishRows<K extends Kind>(
   services: Services,
   org: string,
@@ -37,6 +50,7 @@ export async function publishRows<K extends Kind>(
   rows: readonly unknown[],
   principal: Principal,
   asOf: IsoDate,
+  requestId: string = randomUUID(),
 ): Promise<PublishResponse<FullPublishResult>> {
   const { store } = services;
   const state = await loadOrgState(store, org);
@@ -56,8 +70,18 @@ export async function publishRows<K extends Kind>(
   for (let start = 0; start < rows.length; start += PIPELINE_CHUNK) {
     const writes: PlannedWrite[] = [];
     for (let i = start; i < Math.min(rows.length, start + PIPELINE_CHUNK); i++) {
-      const p = prepare(rows[i], i);
-      const d = decide(kind, p, p.type === 'rejected' ? null : stored.get(p.id), opts);
+      let p: PreparedRow<K>;
+      let d: Decision;
+      try {
+        p = prepare(rows[i], i);
+        d = decide(kind, p, p.type === 'rejected' ? null : stored.get(p.id), opts);
+      } catch (err) {
+        // One row's unexpected failure rejects that row only.
+        const raw = rows[i];
+        const ref = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'ref' in raw ? (raw as { ref: unknown }).ref : null;
+        d = internalDecision(services, requestId, kind, i, null, err);
+        p = { type: 'rejected', index: i, ref, id: null, errors: d.outcome === 'rejected' ? d.errors : [] };
+      }
       prepared.push(p);
       decisions.push(d);
       if ('write' in d) writes.push(d.write);
@@ -73,9 +97,14 @@ export async function publishRows<K extends Kind>(
     await new Promise((resolve) => setImmediate(resolve));
   }
   let contended: string[] = [];
+  const failed = new Map<string, unknown>();
+  const noteFailed = (result: CommitResult): void => {
+    for (const [id, err] of result.failed) failed.set(id, err);
+  };
   for (const result of await Promise.all(commits)) {
     for (const [id, version] of result.versions) writtenVersions.set(id, version);
     contended = contended.concat(result.contended);
+    noteFailed(result);
   }
 
   // Rows that lost a race: re-read them and decide again from what is stored now.
@@ -96,6 +125,15 @@ export async function publishRows<K extends Kind>(
     const result = await store.commit(org, kind, writes, principal.name, () => services.now(), limiter);
     for (const [id, version] of result.versions) writtenVersions.set(id, version);
     contended = result.contended;
+    noteFailed(result);
+  }
+
+  // Rows whose write failed unexpectedly: rejected (nothing of them stored), logged.
+  if (failed.size > 0) {
+    for (const p of prepared) {
+      if (p.type === 'rejected' || !failed.has(p.id) || !('write' in decisions[p.index])) continue;
+      decisions[p.index] = internalDecision(services, requestId, kind, p.index, p.id, failed.get(p.id));
+    }
   }
 
   // The state after the writes.
@@ -106,8 +144,17 @@ export async function publishRows<K extends Kind>(
     if (version === undefined) continue;
     stored.set(d.write.id, { id: d.write.id, record: d.write.record as EntityByKind[K], version, deleted: d.write.deleted });
   }
-  return respond(kind, state, prepared, decisions, writtenVersions, asOf, today);
+  let evaluation: Evaluation | null = null;
+  try {
+    evaluation = evaluateOrg(engineInput(state, asOf));
+  } catch (err) {
+    // Rows were written: the answer reports them, without derived values, rather than a 500.
+    services.log('evaluation failed', { requestId, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+  return respond(kind, state, prepared, decisions, writtenVersions, asOf, today, evaluation);
 }
+
+type Evaluation = ReturnType<typeof evaluateOrg>;
 
 function respond<K extends Kind>(
   kind: K,
@@ -117,8 +164,8 @@ function respond<K extends Kind>(
   written: ReadonlyMap<string, string>,
   asOf: IsoDate,
   today: IsoDate,
+  evaluation: Evaluation | null,
 ): PublishResponse<FullPublishResult> {
-  const evaluation = evaluateOrg(engineInput(state, asOf));
   const stored = state.rows[kind] as Map<string, StoredRow>;
   const summary = emptyOutcomeCounts();
   const touched: CadreYear[] = [];
@@ -142,12 +189,12 @@ function respond<K extends Kind>(
     const id = p.id as string;
     if (d.outcome === 'conflict') {
       const current = d.stored
-        ? rowView(kind, d.stored, kind === 'trips' && !d.stored.deleted ? evaluation.trips.get(id) : null)
+        ? rowView(kind, d.stored, kind === 'trips' && !d.stored.deleted ? evaluation?.trips.get(id) : null)
         : null;
       return result(id, d.stored?.version ?? null, { current });
     }
     const now = stored.get(id);
-    const tripEval = kind === 'trips' && now && !now.deleted ? (evaluation.trips.get(id) ?? null) : null;
+    const tripEval = kind === 'trips' && now && !now.deleted ? (evaluation?.trips.get(id) ?? null) : null;
     if ('write' in d) {
       touched.push(...cadreYearsOf(kind, d.write.record as EntityByKind[K], years));
       if (d.write.change.old) touched.push(...cadreYearsOf(kind, d.write.change.old as EntityByKind[K], years));
@@ -158,10 +205,16 @@ function respond<K extends Kind>(
 
   const compliance: YearComplianceRow[] = [];
   const liveCadres = state.rows.cadres;
-  for (const { cadreId, year } of distinctCadreYears(touched)) {
+  const byYear = new Map<number, Map<string, ComplianceRow>>();
+  const rowOf = (ev: Evaluation, cadreId: string, year: number): ComplianceRow | undefined => {
+    let rows = byYear.get(year);
+    if (!rows) byYear.set(year, (rows = new Map(ev.year(year).cadres.map((c) => [c.cadreId, c]))));
+    return rows.get(cadreId);
+  };
+  for (const { cadreId, year } of evaluation ? distinctCadreYears(touched) : []) {
     const cadre = liveCadres.get(cadreId);
-    if (!cadre || cadre.deleted) continue;
-    const row = evaluation.year(year).cadres.find((c) => c.cadreId === cadreId);
+    if (!cadre || cadre.deleted || !evaluation) continue;
+    const row = rowOf(evaluation, cadreId, year);
     if (row) compliance.push({ ...row, year });
   }
   return { results, summary, compliance };

@@ -66,6 +66,14 @@ export function createPreparer<K extends Kind>(
       const v = validateRow(kind, raw, ctx);
       return { type: 'rejected', index, ref, id: null, errors: v.ok ? [] : v.errors };
     }
+    if (info.clientIds && !isBlank(row.id) && (typeof row.id !== 'string' || !info.idPattern.test(row.id.trim()))) {
+      // Not an id (true, {}, [1], 12, "a b"): rejected, never replaced by a server-made id,
+      // which would store the row again on every retry.
+      const errors: FieldError[] = [
+        { field: 'id', code: 'INVALID_FORMAT', message: errorMessage('INVALID_FORMAT', 'id', { value: row.id, expected: info.idExpected }) },
+      ];
+      return { type: 'rejected', index, ref, id: typeof row.id === 'string' ? row.id.trim() : null, errors };
+    }
     const deletedFlag = isBlank(row.deleted) ? false : parseBoolean(row.deleted);
     const isDelete = deletedFlag === true;
     const sentId = rawRowId(kind, row) ?? (info.clientIds ? null : parseText(row.id) || null);

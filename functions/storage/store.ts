@@ -36,6 +36,8 @@ export interface CommitResult {
   readonly versions: Map<string, string>;
   /** Rows not written because their stored version changed meanwhile (re-read and re-plan). */
   readonly contended: string[];
+  /** Rows not written because their write failed unexpectedly (alone, after its batch failed). */
+  readonly failed: Map<string, unknown>;
 }
 
 let sequence = 0;
@@ -124,7 +126,9 @@ export class Store {
    * Writes rows of one partition with their audit: each transaction holds ≤ 99 row writes and
    * the one audit entity that records them, so a row is never stored without its audit record
    * (nor an audit record without its row). A transaction that loses a conditional write is
-   * retried row by row; the rows that still lose come back in `contended`.
+   * retried row by row; the rows that still lose come back in `contended`. A transaction that
+   * fails for another reason (not "storage unavailable") is also retried row by row, so one
+   * bad row never fails the others; the rows that still fail come back in `failed`.
    */
   async commit(
     org: string,
@@ -138,6 +142,7 @@ export class Store {
     const pk = recordsPartition(org, kind);
     const versions = new Map<string, string>();
     const contended: string[] = [];
+    const failed = new Map<string, unknown>();
     const run = async (batch: readonly PlannedWrite[]): Promise<void> => {
       const actions: TransactionAction[] = batch.map((w) => {
         const entity = rowEntity(pk, w.id, w.record, w.deleted);
@@ -166,11 +171,12 @@ export class Store {
           return;
         }
         if (isUnavailable(err)) throw new StorageUnavailableError();
-        throw err;
+        if (batch.length === 1) failed.set(batch[0].id, err);
+        else for (const w of batch) await run([w]);
       }
     };
     await eachLimited(planBatches(writes, this.limits), limiter, run);
-    return { versions, contended };
+    return { versions, contended, failed };
   }
 
   /** Audit rows of an org between two instants (`from` inclusive, `to` exclusive), oldest first. */

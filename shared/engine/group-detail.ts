@@ -8,7 +8,7 @@ import type { Trip } from '../models';
 import * as credits from './credit';
 import { GroupCredit } from './credit';
 import * as record from './trip-record';
-import { duplicateOrderNos } from './warnings';
+import { duplicateOrderNos, type RelatedIds } from './warnings';
 import type { YearContexts } from './year-context';
 
 // Bindings used in loops are read once here: under tsx (esbuild's CommonJS interop) every
@@ -19,7 +19,7 @@ const { STRIDE, encodeDates } = record;
 
 export class GroupDetail {
   private related: Map<number, number[]> | undefined;
-  private duplicates: Map<number, string[]> | undefined;
+  private duplicates: Map<number, RelatedIds> | undefined;
 
   /** `inputs`: the input indices of the group's trips in credit order (place j). */
   constructor(
@@ -41,7 +41,7 @@ export class GroupDetail {
   }
 
   /** DUPLICATE_ORDER_NO's other trips of place j. */
-  sameOrderNo(j: number): string[] | undefined {
+  sameOrderNo(j: number): RelatedIds | undefined {
     if (this.duplicates === undefined) {
       const list = [];
       for (let q = 0; q < this.inputs.length; q++) {

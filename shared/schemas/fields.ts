@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isBlank, isHalfStep, parseBoolean, parseNumber, parseText, fitsLimit } from '../cells';
 import { parseDate } from '../dates';
 import { CLIENT_ID_PATTERN, CODE_PATTERN } from '../ids';
+import { LIMITS } from '../limits';
 import { errorMessage, type MessageDetail } from '../messages';
 import type { ErrorCode, FieldError } from '../models';
 
@@ -114,12 +115,12 @@ export function integer(min: number, max: number): Parser<number> {
   };
 }
 
-/** A non-negative multiple of 0.5 (planned days). */
+/** A non-negative multiple of 0.5 (planned days of a quarter, at most LIMITS.quarterDays). */
 export const halfDays: Parser<number> = (value) => {
   const n = parseNumber(value);
-  return n !== null && n >= 0 && isHalfStep(n)
+  return n !== null && n >= 0 && n <= LIMITS.quarterDays && isHalfStep(n)
     ? n
-    : new Problem('INVALID_FORMAT', { value, expected: 'số ngày không âm, là bội của 0,5' });
+    : new Problem('INVALID_FORMAT', { value, expected: `số ngày không âm, là bội của 0,5, tối đa ${LIMITS.quarterDays}` });
 };
 
 /** One of a set of codes, given by code or label (`resolve` does the matching). */

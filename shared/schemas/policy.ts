@@ -11,6 +11,7 @@ import { parseText, fitsLimit } from '../cells';
 import { isoToDisplay, parseDayOfYear, yearOfIso } from '../dates';
 import { DEFAULT_CATEGORIES, DEFAULT_REPORT_DEADLINE_DAYS, DEFAULT_REQUIRED_DAYS } from '../defaults';
 import { CATEGORY_CODE_PATTERN } from '../ids';
+import { LIMITS } from '../limits';
 import type { Category, DayMode, FieldError, Policy, Proration } from '../models';
 import { Problem, boolean, coded, entity, fieldErrors, integer, withDefault, type Parser } from './fields';
 
@@ -44,6 +45,10 @@ function datesOf(year: number): Parser<string[]> {
   return (value) => {
     const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,\r\n]+/) : null;
     if (items === null) return new Problem('INVALID_FORMAT', { value, expected: `danh sách ngày của năm ${year}` });
+    const given = items.filter((item) => !(typeof item === 'string' && item.trim() === ''));
+    if (given.length > LIMITS.policyDates) {
+      return new Problem('INVALID_FORMAT', { value, expected: `tối đa ${LIMITS.policyDates} ngày` });
+    }
     const out = new Set<string>();
     for (const item of items) {
       if (typeof item === 'string' && item.trim() === '') continue;
@@ -58,15 +63,18 @@ function datesOf(year: number): Parser<string[]> {
 const categoryList: Parser<Category[]> = (value) => {
   const bad = (expected: string, shown: unknown = value): Problem => new Problem('INVALID_FORMAT', { value: shown, expected });
   if (!Array.isArray(value) || value.length === 0) return bad('danh sách {code, label}, ít nhất một nội dung');
+  if (value.length > LIMITS.policyCategories) return bad(`tối đa ${LIMITS.policyCategories} nội dung`, `${value.length} nội dung`);
   const out: Category[] = [];
+  const codes = new Set<string>();
   for (const item of value) {
     if (typeof item !== 'object' || item === null) return bad('mỗi nội dung là {code, label}', item);
     const { code, label } = item as { code?: unknown; label?: unknown };
     const c = parseText(code);
     if (c === null || !CATEGORY_CODE_PATTERN.test(c)) return bad('mã nội dung gồm 2–32 chữ thường không dấu hoặc "_"', code);
-    if (out.some((o) => o.code === c)) return bad('mã nội dung không trùng nhau', c);
+    if (codes.has(c)) return bad('mã nội dung không trùng nhau', c);
     const l = parseText(label);
-    if (l === null || l === '' || !fitsLimit(l, 200)) return bad('tên nội dung, 1–200 ký tự', label);
+    if (l === null || l === '' || !fitsLimit(l, LIMITS.labelChars)) return bad(`tên nội dung, 1–${LIMITS.labelChars} ký tự`, label);
+    codes.add(c);
     out.push({ code: c, label: l });
   }
   return out;

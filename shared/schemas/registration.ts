@@ -1,6 +1,6 @@
 /**
  * Registrations (Đăng ký): required `cadreId` (a stored cadre) and `year` (1900–9999);
- * `q1Days`..`q4Days` default 0 (non-negative multiples of 0.5); `approved` default false.
+ * `q1Days`..`q4Days` default 0 (multiples of 0.5 from 0 to 92); `approved` default false.
  */
 import type { z } from 'zod';
 import type { Registration } from '../models';

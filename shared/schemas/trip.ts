@@ -8,6 +8,7 @@ import { CountableCalendar } from '../calendar';
 import { isHalfStep } from '../cells';
 import { parseContents, resolveContents, resolveUnitCode } from '../categories';
 import { isoToDay, isoToDisplay, yearOfIso } from '../dates';
+import { LIMITS } from '../limits';
 import type { Trip } from '../models';
 import type { ValidationContext } from './context';
 import { Problem, clientId, date, entity, number, optional, required, text, type Parser } from './fields';
@@ -21,17 +22,24 @@ export const MAX_REPORT_TEXT = 4000;
 const declaredDays: Parser<number> = (value) => {
   const n = number(value);
   if (n instanceof Problem) return n;
-  return n > 0 && isHalfStep(n) ? n : new Problem('INVALID_DAYS', { value });
+  return n > 0 && n <= LIMITS.days && isHalfStep(n) ? n : new Problem('INVALID_DAYS', { value });
 };
+
+/** LIMITS.cost as a Vietnamese sheet writes it. */
+const COST_LIMIT_TEXT = '1.000.000.000.000';
 
 const cost: Parser<number> = (value) => {
   const n = number(value);
   if (n instanceof Problem) return n;
-  return n < 0 ? new Problem('NEGATIVE_COST', { value }) : n;
+  if (n < 0) return new Problem('NEGATIVE_COST', { value });
+  return n <= LIMITS.cost ? n : new Problem('INVALID_FORMAT', { value, expected: `tối đa ${COST_LIMIT_TEXT} đồng` });
 };
 
 const contentItems: Parser<string[]> = (value) => {
-  const items = parseContents(value);
+  const items = parseContents(value, LIMITS.contentItems + 1);
+  if (items !== null && items.length > LIMITS.contentItems) {
+    return new Problem('INVALID_FORMAT', { value, expected: `tối đa ${LIMITS.contentItems} nội dung` });
+  }
   if (items === null) return new Problem('INVALID_FORMAT', { value, expected: 'danh sách nội dung, ngăn cách bởi ";" hoặc xuống dòng' });
   return items.length > 0 ? items : new Problem('NO_CATEGORY', { value });
 };

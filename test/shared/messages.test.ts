@@ -28,6 +28,7 @@ const ERROR_CODES: ErrorCode[] = [
   'CADRE_HAS_TRIPS',
   'DUPLICATE_ID',
   'FORBIDDEN',
+  'INTERNAL',
 ];
 
 const WARNING_CODES: WarningCode[] = [

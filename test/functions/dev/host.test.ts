@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { startAzurite } from '../../../scripts/azurite';
 import { startDevHost } from '../../../functions/dev/host';
 import { startTestApi, uniquePrefix, type TestApi } from '../../support/api';
@@ -66,6 +67,60 @@ describe('dev host', () => {
     } finally {
       await host.close();
     }
+  });
+
+  /** A request through Node's own http client: the status and body it received, or the error it saw. */
+  function nodeRequest(url: string, body: Buffer, opts: { chunked?: boolean; expectContinue?: boolean; slow?: boolean } = {}): Promise<{ status: number; text: string } | { error: string }> {
+    return new Promise((resolve) => {
+      const headers: Record<string, string | number> = { 'x-api-key': 'k-editor-demo', 'content-type': 'application/json' };
+      if (!opts.chunked) headers['content-length'] = body.length;
+      if (opts.expectContinue) headers.expect = '100-continue';
+      const req = request(url, { method: 'POST', headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', (err) => resolve({ error: err.message }));
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
+      if (opts.expectContinue) req.on('continue', () => req.end(body));
+      else if (opts.slow) {
+        // a client on a slow link: the body arrives in pieces, well after the headers
+        let at = 0;
+        const next = (): void => {
+          if (at >= body.length) {
+            req.end();
+            return;
+          }
+          req.write(body.subarray(at, (at += 256 * 1024)));
+          setTimeout(next, 5);
+        };
+        next();
+      } else if (opts.chunked) {
+        for (let i = 0; i < body.length; i += 65536) req.write(body.subarray(i, i + 65536));
+        req.end();
+      } else req.end(body);
+    });
+  }
+
+  it("a body over 4 MiB: Node's http client receives the 413 (declared, chunked, slow, or after 100-continue), every time", async () => {
+    const big = Buffer.from(JSON.stringify({ rows: [{ cadreId: 'BIG', fullName: 'x'.repeat(6 * 1024 * 1024) }] }));
+    const url = `${api.url}/api/orgs/demo/cadres/publish`;
+    for (let i = 0; i < 12; i++) {
+      const opts = [{}, { chunked: true }, { expectContinue: true }, { slow: true }][i % 4];
+      const got = await nodeRequest(url, big, opts);
+      expect([JSON.stringify(opts), got]).toEqual([JSON.stringify(opts), { status: 413, text: expect.stringContaining('TOO_LARGE') }]);
+    }
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(url, { method: 'POST', headers: { 'x-api-key': 'k-editor-demo' }, body: big }).then(
+        async (r) => ({ status: r.status, text: await r.text() }),
+        (err: Error & { cause?: { code?: string } }) => ({ error: err.cause?.code ?? err.message }),
+      );
+      expect(res).toEqual({ status: 413, text: expect.stringContaining('TOO_LARGE') });
+    }
+    // the connection that answered is still good for the next request
+    const ok = await nodeRequest(url, Buffer.from('{"rows":[]}'));
+    expect(ok).toMatchObject({ status: 200 });
   });
 
   it('answers health 503 "storage":"down" when storage cannot be reached', async () => {

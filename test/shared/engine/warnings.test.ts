@@ -1,4 +1,4 @@
-import { duplicateOrderNos, orderNoKey } from '../../../shared/engine/warnings';
+import { duplicateOrderNos, MAX_RELATED, orderNoKey } from '../../../shared/engine/warnings';
 import { evaluateOrg } from '../../../shared/engine/evaluate';
 import { absence, cadre, input, policy, trip } from './fixtures';
 
@@ -93,9 +93,17 @@ describe('duplicateOrderNos', () => {
       { id: 'e', startYear: 2025 },
     ]);
     expect([...out.entries()]).toEqual([
-      [0, ['b']],
-      [1, ['a']],
+      [0, { ids: ['b'], count: 1 }],
+      [1, { ids: ['a'], count: 1 }],
     ]);
     expect(orderNoKey(' AB/Cd ')).toBe('ab/cd');
+  });
+
+  test('lists at most MAX_RELATED others per trip, with the count of all', () => {
+    const n = 3000;
+    const out = duplicateOrderNos(Array.from({ length: n }, (_, i) => ({ id: `t${i}`, orderNo: 'CL', startYear: 2025 })));
+    expect(out.get(0)).toEqual({ ids: Array.from({ length: MAX_RELATED }, (_, i) => `t${i + 1}`), count: n - 1 });
+    expect(out.get(5)?.ids).toEqual(Array.from({ length: MAX_RELATED + 1 }, (_, i) => `t${i}`).filter((id) => id !== 't5'));
+    expect(out.get(n - 1)).toEqual({ ids: Array.from({ length: MAX_RELATED }, (_, i) => `t${i}`), count: n - 1 });
   });
 });

@@ -78,6 +78,6 @@ describe('registration rows', () => {
 
   it('names the field and the value', () => {
     const [error] = errorsOf('registrations', { ...base, q4Days: '-3' });
-    expect(error.message).toBe('Số ngày quý IV (q4Days): giá trị "-3" không hợp lệ (cần số ngày không âm, là bội của 0,5).');
+    expect(error.message).toBe('Số ngày quý IV (q4Days): giá trị "-3" không hợp lệ (cần số ngày không âm, là bội của 0,5, tối đa 92).');
   });
 });
