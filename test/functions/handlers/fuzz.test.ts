@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { KEYS, startTestApi, type TestApi } from '../../support/api';
 import { cadre, NOW, unit } from '../../support/fixtures';
 
-/** Requests per publish route (1–10 rows each: ~550 fuzzed rows per kind) and policies sent. */
-const RUNS = 100;
+/** Requests per publish route (1–10 rows each: ~330 fuzzed rows per kind) and policies sent. */
+const RUNS = 60;
 const POLICY_RUNS = 200;
 const SEED = 20260801;
 
