@@ -6,6 +6,7 @@ import { vietnamToday, yearOfIso } from '../shared/dates';
 import type { ExcelLike } from './excel/excel-api';
 import { FlowError } from './flows/context';
 import { startPane } from './pane/pane';
+import { text } from './text';
 
 export const PRODUCT_NAME = 'Theo dõi 1+2';
 
@@ -13,7 +14,13 @@ Office.onReady(() => {
   // The real Excel namespace satisfies the adapter's structural subset (excel/excel-api.ts).
   const excel: ExcelLike = (globalThis as unknown as { Excel?: ExcelLike }).Excel ?? {
     // Opened outside Excel (a plain browser): the settings work, the workbook actions say why not.
-    run: () => Promise.reject(new FlowError('Ngăn này cần chạy trong Excel: hãy mở bằng nút Theo dõi 1+2 trên thẻ Trang đầu.')),
+    run: () =>
+      Promise.reject(
+        new FlowError(
+          text('Ngăn này cần chạy trong Excel: hãy mở bằng nút Theo dõi 1+2 trên thẻ Trang đầu.', 'This pane runs inside Excel: open it with the 1+2 Tracker button on the Home tab.'),
+          'NOT_IN_EXCEL',
+        ),
+      ),
   };
   let storage: Storage | undefined;
   try {

@@ -1,6 +1,6 @@
 /** The HTTP client of api.md: fetch with `x-api-key`, typed answers, Vietnamese errors. */
 import type { Kind } from '../../shared/models';
-import { ApiError, httpErrorMessage, networkErrorMessage } from './errors';
+import { ApiError, httpErrorMessage, networkErrorText } from './errors';
 import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
 import type { HealthBody } from '../../shared/wire/errors';
 import type { PublishResponse, PublishRow } from '../../shared/wire/publish';
@@ -50,7 +50,7 @@ export class ApiClient {
     try {
       res = await this.fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (cause) {
-      throw new ApiError(0, 'NETWORK', networkErrorMessage(url, cause));
+      throw new ApiError(0, 'NETWORK', networkErrorText(url, cause));
     }
     const text = await res.text();
     let parsed: unknown = null;
@@ -60,9 +60,9 @@ export class ApiClient {
       parsed = null;
     }
     if (!res.ok) {
-      const { code, message } = httpErrorMessage(res.status, parsed, url);
+      const { code, text } = httpErrorMessage(res.status, parsed, url);
       const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError(res.status, code, message, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+      throw new ApiError(res.status, code, text, Number.isFinite(retry) && retry > 0 ? retry : undefined);
     }
     return parsed as T;
   }

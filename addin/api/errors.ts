@@ -1,23 +1,53 @@
 /**
  * Errors of a whole request, as the pane shows them: the server's Vietnamese message when it
- * sent one, else a clear Vietnamese text per HTTP status (401/403/413/503) or for the network.
+ * sent one, else a clear Vietnamese text per HTTP status (401/403/413/503) or for the network;
+ * in English, a text per api.md code or HTTP status.
  */
-import { REQUEST_ERROR_MESSAGES } from '../../shared/messages';
+import { REQUEST_ERROR_MESSAGES, type RequestErrorCode } from '../../shared/messages';
+import type { Text } from '../text';
 
 export class ApiError extends Error {
+  /** The message in both of the pane's languages (`message` is the Vietnamese one). */
+  readonly text: Text;
   constructor(
     /** HTTP status, 0 for a network failure. */
     readonly status: number,
     /** api.md code (`UNAUTHENTICATED`…) or `NETWORK` / `HTTP_<status>`. */
     readonly code: string,
-    message: string,
+    message: string | Text,
     /** Seconds to wait before retrying (503 Retry-After). */
     readonly retryAfter?: number,
   ) {
-    super(message);
+    const text = typeof message === 'string' ? { vi: message, en: message } : message;
+    super(text.vi);
+    this.text = text;
     this.name = 'ApiError';
   }
 }
+
+/** English texts of api.md's whole-request codes. */
+const REQUEST_ERROR_TEXTS_EN: Readonly<Record<RequestErrorCode, string>> = {
+  BAD_JSON: 'The request body is not valid JSON.',
+  BAD_BODY: 'The request body does not have the expected shape.',
+  INVALID_PARAM: 'A parameter is not valid.',
+  INVALID_POLICY: "The year's policy is not valid.",
+  UNAUTHENTICATED: 'The API key is missing or wrong (header x-api-key).',
+  FORBIDDEN: 'This API key may not do this for this org.',
+  NOT_FOUND: 'The requested address was not found.',
+  METHOD_NOT_ALLOWED: 'This method is not supported at this address.',
+  TOO_LARGE: 'The request is too large (at most 5,000 rows and 4 MiB each time).',
+  STORAGE_UNAVAILABLE: 'The data store cannot be reached. Please try again in a few minutes.',
+  INTERNAL: 'System error. Please try again later.',
+};
+
+const STATUS_TEXTS_EN: Readonly<Record<number, string>> = {
+  400: 'The request is not valid.',
+  401: `${REQUEST_ERROR_TEXTS_EN.UNAUTHENTICATED} Check the API key in the settings.`,
+  403: `${REQUEST_ERROR_TEXTS_EN.FORBIDDEN} Check the org id and the key's rights.`,
+  404: 'The API address was not found. Check the API address in the settings.',
+  413: REQUEST_ERROR_TEXTS_EN.TOO_LARGE,
+  503: REQUEST_ERROR_TEXTS_EN.STORAGE_UNAVAILABLE,
+};
 
 const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   400: 'Yêu cầu không hợp lệ.',
@@ -29,7 +59,7 @@ const STATUS_MESSAGES: Readonly<Record<number, string>> = {
 };
 
 /** The message of an error answer (status and body as parsed JSON, or null). */
-export function httpErrorMessage(status: number, body: unknown, url: string): { code: string; message: string } {
+export function httpErrorMessage(status: number, body: unknown, url: string): { code: string; message: string; text: Text } {
   const err = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const code = typeof err?.code === 'string' ? err.code : `HTTP_${status}`;
   const serverText = typeof err?.message === 'string' && err.message ? err.message : '';
@@ -39,10 +69,23 @@ export function httpErrorMessage(status: number, body: unknown, url: string): { 
     status === 401 || status === 403
       ? `${serverText || statusText}${serverText ? ' Kiểm tra khoá API, mã đơn vị và quyền trong phần Cài đặt.' : ''}`
       : serverText || statusText;
-  return { code, message: `${message} (HTTP ${status})` };
+  const vi = `${message} (HTTP ${status})`;
+  const known = REQUEST_ERROR_TEXTS_EN[code as RequestErrorCode];
+  const en =
+    status === 401 || status === 403
+      ? STATUS_TEXTS_EN[status]
+      : (known ?? STATUS_TEXTS_EN[status] ?? `The server answered ${status} for ${url}.${serverText ? ` Its message: ${serverText}` : ''}`);
+  return { code, message: vi, text: { vi, en: `${en} (HTTP ${status})` } };
+}
+
+export function networkErrorText(url: string, cause: unknown): Text {
+  const detail = cause instanceof Error && cause.message ? cause.message : '';
+  return {
+    vi: `Không kết nối được máy chủ API "${url}". Kiểm tra địa chỉ API, mạng, và cấu hình CORS của máy chủ.${detail ? ` Chi tiết: ${detail}.` : ''}`,
+    en: `Cannot reach the API server "${url}". Check the API address, the network, and the server's CORS settings.${detail ? ` Details: ${detail}.` : ''}`,
+  };
 }
 
 export function networkErrorMessage(url: string, cause: unknown): string {
-  const detail = cause instanceof Error && cause.message ? ` Chi tiết: ${cause.message}.` : '';
-  return `Không kết nối được máy chủ API "${url}". Kiểm tra địa chỉ API, mạng, và cấu hình CORS của máy chủ.${detail}`;
+  return networkErrorText(url, cause).vi;
 }

@@ -4,20 +4,31 @@ import type { Category } from '../../shared/models';
 import type { ApiClient } from '../api/client';
 import type { ExcelLike } from '../excel/excel-api';
 import { readTables, type SheetTable } from '../excel/adapter';
-import { ApiError } from '../api/errors';
+import { inExcel } from '../excel/office-errors';
+import { text, UserError, type Text } from '../text';
 import { TABLE_SPECS, type TableSpec } from '../sheet/columns';
 import { blockingMissing, mapHeaders, type ColumnMap } from '../sheet/header-map';
 import { TableEdit } from '../sheet/table-edit';
 import { DATE_FORMAT, TEXT_CODE_FIELDS, TEXT_FORMAT } from '../sheet/columns';
 
 export interface Progress {
-  /** Vietnamese text of the step. */
-  step: string;
+  /** The step, in both languages. */
+  step: Text;
   done: number;
   total: number;
-  /** What is counted (`dòng`), shown after the counts. */
-  unit?: string;
+  /** What is counted (`dòng` / `rows`), shown after the counts. */
+  unit?: Text;
 }
+
+/** The progress unit of publish and refresh. */
+export const ROWS: Text = text('dòng', 'rows');
+/** Progress steps shared by the flows. */
+export const READING: Text = text('Đang đọc bảng tính…', 'Reading the workbook…');
+export const COMPLIANCE: Text = text('Đang tính kết quả thực hiện…', 'Computing compliance…');
+/** The step named when reading the tables fails. */
+export const READ_FAILED: Text = text('Không đọc được bảng tính.', 'Could not read the workbook.');
+/** The last progress step of every flow. */
+export const DONE: Text = text('Xong.', 'Done.');
 
 export interface FlowDeps {
   excel: ExcelLike;
@@ -29,7 +40,13 @@ export interface FlowDeps {
   onProgress?: (p: Progress) => void;
 }
 
-export class FlowError extends Error {}
+/** A flow's own error, in both languages. */
+export class FlowError extends UserError {
+  constructor(message: Text, code = 'FLOW') {
+    super(message, code);
+    this.name = 'FlowError';
+  }
+}
 
 export interface BoundTable {
   spec: TableSpec;
@@ -56,8 +73,13 @@ export function bindTable(spec: TableSpec, table: SheetTable): BoundTable {
   const map = mapHeaders(table.headers, spec);
   const missing = blockingMissing(map, spec);
   if (missing.length) {
+    const list = missing.map((m) => `"${m}"`).join(', ');
     throw new FlowError(
-      `Bảng "${spec.table}" (trang ${spec.sheet}) thiếu cột: ${missing.map((m) => `"${m}"`).join(', ')}. Bấm "Tạo mẫu" để bổ sung các cột còn thiếu.`,
+      text(
+        `Bảng "${spec.table}" (trang ${table.sheet}) thiếu cột: ${list}. Bấm "Tạo mẫu" để bổ sung các cột còn thiếu.`,
+        `Table "${spec.table}" (sheet ${table.sheet}) lacks the columns ${list}. Click "Create template" to add the missing columns.`,
+      ),
+      'MISSING_COLUMNS',
     );
   }
   return { spec, table, map, edit: new TableEdit(spec.table, table.headers.length, table.rows, columnFormats(spec, map)) };
@@ -77,12 +99,12 @@ export async function loadCategories(api: ApiClient, year: number): Promise<Cate
 
 /** Reads every template table present in the workbook and binds its headers; none at all is an error. */
 export async function readBoundTables(excel: ExcelLike): Promise<BoundTable[]> {
-  const read = await readTables(excel, TABLE_SPECS.map((s) => s.table));
+  const read = await inExcel(READ_FAILED, () => readTables(excel, TABLE_SPECS.map((s) => s.table)));
   const bound: BoundTable[] = [];
   for (const spec of TABLE_SPECS) {
     const table = read.get(spec.table);
     if (table) bound.push(bindTable(spec, table));
   }
-  if (!bound.length) throw new ApiError(0, 'NO_TABLES', 'Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.');
+  if (!bound.length) throw new FlowError(text('Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.', 'The workbook has no data tables yet. Click "Create template" first.'), 'NO_TABLES');
   return bound;
 }

@@ -7,6 +7,7 @@
 import { emptyOutcomeCounts, type Outcome, type OutcomeCounts, type PublishResult } from '../../shared/wire/publish';
 import { ApiError } from '../api/errors';
 import { writeTables } from '../excel/adapter';
+import { inExcel } from '../excel/office-errors';
 import { chunkRows } from '../sheet/chunk';
 import { newClientId } from '../sheet/client-id';
 import { planPublish, type PublishPlan } from '../sheet/diff';
@@ -15,21 +16,22 @@ import { refreshDerived } from '../sheet/refresh-merge';
 import { nameRelatedIssues, relatedIdsOf, relatedNames } from '../sheet/related';
 import { TableEdit } from '../sheet/table-edit';
 import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
-import { loadCategories, readBoundTables, type BoundTable, type FlowDeps } from './context';
+import { COMPLIANCE, DONE, loadCategories, READING, readBoundTables, ROWS, type BoundTable, type FlowDeps } from './context';
+import { text, type Text } from '../text';
 
 export interface PublishReport {
   summary: OutcomeCounts;
   sent: number;
   issues: Issue[];
   /** A whole-request failure that stopped the publish (results so far are written back). */
-  failure?: string;
+  failure?: Text;
 }
 
 
 export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   const makeId = deps.makeId ?? (() => newClientId());
   const progress = deps.onProgress ?? (() => undefined);
-  progress({ step: 'Đang đọc bảng tính…', done: 0, total: 0 });
+  progress({ step: READING, done: 0, total: 0 });
   const bound = await readBoundTables(deps.excel);
 
   const plans = new Map<BoundTable, PublishPlan>();
@@ -44,7 +46,10 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
       for (const { row, id } of plans.get(b)!.newIds) edit.set(row, b.map.meta.id, id);
       return edit.toWrite();
     });
-  await writeTables(deps.excel, idWrites, widths);
+  await inExcel(
+    text('Không ghi được mã dòng mới vào bảng tính (chưa gửi gì lên máy chủ).', 'Could not write the new row ids into the workbook (nothing was sent to the server).'),
+    () => writeTables(deps.excel, idWrites, widths),
+  );
 
   const total = [...plans.values()].reduce((n, p) => n + p.rows.length, 0);
   const report: PublishReport = { summary: emptyOutcomeCounts(), sent: 0, issues: [] };
@@ -55,7 +60,7 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
       const results: PublishResult[] = [];
       try {
         for (const chunk of chunkRows(plan.rows)) {
-          progress({ step: `Đang gửi ${b.spec.sheet}…`, done: report.sent, total, unit: 'dòng' });
+          progress({ step: text(`Đang gửi ${b.spec.sheet}…`, `Sending ${b.spec.sheet}…`), done: report.sent, total, unit: ROWS });
           const res = await deps.api.publish(b.spec.kind, chunk.map((p) => p.request), deps.asOf);
           results.push(...res.results);
           for (const [k, v] of Object.entries(res.summary ?? {})) report.summary[k as Outcome] += v;
@@ -71,12 +76,12 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
     const trips = bound.find((b) => b.spec.kind === 'trips');
     const tripPlan = trips && plans.get(trips);
     if (trips && tripPlan && tripPlan.rows.length) {
-      progress({ step: 'Đang cập nhật số ngày của các đợt đi…', done: report.sent, total, unit: 'dòng' });
+      progress({ step: text('Đang cập nhật số ngày của các đợt đi…', 'Updating the days of the trips…'), done: report.sent, total, unit: ROWS });
       const stored = await deps.api.list('trips', { asOf: deps.asOf });
       const names = relatedNames(bound, relatedIdsOf(stored));
       report.issues.push(...refreshDerived({ ...trips, categories }, stored, new Set(tripPlan.rows.map((r) => r.row)), names));
     }
-    progress({ step: 'Đang tính kết quả thực hiện…', done: report.sent, total, unit: 'dòng' });
+    progress({ step: COMPLIANCE, done: report.sent, total, unit: ROWS });
     const cadres = bound.find((b) => b.spec.kind === 'cadres');
     if (cadres) {
       const compliance = await deps.api.compliance(deps.year, deps.asOf);
@@ -84,14 +89,22 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
     }
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    report.failure = e.message;
+    report.failure = e.text;
   }
 
   // Warnings name the other trips involved by their rows, not by their hidden ids.
   report.issues = nameRelatedIssues(bound, report.issues);
-  progress({ step: 'Đang ghi kết quả vào bảng tính…', done: report.sent, total, unit: 'dòng' });
-  await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), widths);
+  progress({ step: text('Đang ghi kết quả vào bảng tính…', 'Writing the results into the workbook…'), done: report.sent, total, unit: ROWS });
+  // The server has stored what it accepted: a failure here loses nothing, the next publish
+  // sends the same rows (same ids) and the server answers `unchanged` with their versions.
+  await inExcel(
+    text(
+      `Máy chủ đã nhận ${report.sent} dòng nhưng không ghi được kết quả vào bảng tính. Khắc phục rồi bấm "Gửi thay đổi" lại: các dòng đã lưu được nhận ra, không bị trùng.`,
+      `The server received ${report.sent} rows but the results could not be written into the workbook. Fix this, then click "Publish changes" again: the stored rows are recognised, nothing is duplicated.`,
+    ),
+    () => writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), widths),
+  );
   report.issues = bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, report.issues.filter((i) => i.table === b.spec.table)), b.table));
-  progress({ step: 'Xong.', done: report.sent, total, unit: 'dòng' });
+  progress({ step: DONE, done: report.sent, total, unit: ROWS });
   return report;
 }

@@ -5,12 +5,14 @@
  * the web's payload limit (10,000 new trip rows: 6).
  */
 import { writeTables } from '../excel/adapter';
+import { inExcel } from '../excel/office-errors';
 import { TABLE_SPECS } from '../sheet/columns';
 import { locateIssues, type Issue } from '../sheet/issues';
 import { applyRefresh, type RefreshCounts } from '../sheet/refresh-merge';
 import { nameRelatedIssues } from '../sheet/related';
 import { finalIssueRows, writeCompliance } from '../sheet/write-back';
-import { loadCategories, readBoundTables, type FlowDeps } from './context';
+import { COMPLIANCE, DONE, loadCategories, READING, readBoundTables, type FlowDeps } from './context';
+import { text } from '../text';
 
 export interface RefreshReport {
   counts: RefreshCounts;
@@ -19,14 +21,14 @@ export interface RefreshReport {
 
 export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> {
   const progress = deps.onProgress ?? (() => undefined);
-  progress({ step: 'Đang đọc bảng tính…', done: 0, total: TABLE_SPECS.length + 1 });
+  progress({ step: READING, done: 0, total: TABLE_SPECS.length + 1 });
   const bound = await readBoundTables(deps.excel);
   const categories = await loadCategories(deps.api, deps.year);
   const counts: RefreshCounts = { added: 0, updated: 0, removed: 0, flagged: 0 };
   const issues: Issue[] = [];
   let step = 0;
   for (const b of bound) {
-    progress({ step: `Đang tải ${b.spec.sheet}…`, done: step++, total: bound.length + 1 });
+    progress({ step: text(`Đang tải ${b.spec.sheet}…`, `Loading ${b.spec.sheet}…`), done: step++, total: bound.length + 1 });
     const rows = await deps.api.list(b.spec.kind, { includeDeleted: true, asOf: deps.asOf });
     const r = applyRefresh({ ...b, categories }, rows);
     issues.push(...r.issues);
@@ -34,13 +36,19 @@ export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> 
   }
   const cadres = bound.find((b) => b.spec.kind === 'cadres');
   if (cadres) {
-    progress({ step: 'Đang tính kết quả thực hiện…', done: step, total: bound.length + 1 });
+    progress({ step: COMPLIANCE, done: step, total: bound.length + 1 });
     writeCompliance({ ...cadres, categories }, (await deps.api.compliance(deps.year, deps.asOf)).cadres);
   }
   // Warnings name the other trips involved by their rows, not by their hidden ids.
   const named = nameRelatedIssues(bound, issues);
-  progress({ step: 'Đang ghi vào bảng tính…', done: bound.length, total: bound.length + 1 });
-  await writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), new Map(bound.map((b) => [b.spec.table, b.table.headers.length])));
-  progress({ step: 'Xong.', done: bound.length + 1, total: bound.length + 1 });
+  progress({ step: text('Đang ghi vào bảng tính…', 'Writing into the workbook…'), done: bound.length, total: bound.length + 1 });
+  await inExcel(
+    text(
+      'Không ghi được dữ liệu từ máy chủ vào bảng tính (không mất gì: khắc phục rồi bấm "Cập nhật từ máy chủ" lại).',
+      'Could not write the server\'s data into the workbook (nothing is lost: fix this, then click "Refresh from server" again).',
+    ),
+    () => writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), new Map(bound.map((b) => [b.spec.table, b.table.headers.length]))),
+  );
+  progress({ step: DONE, done: bound.length + 1, total: bound.length + 1 });
   return { counts, issues: bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, named.filter((i) => i.table === b.spec.table)), b.table)) };
 }

@@ -7,7 +7,9 @@ import { TABLE_SPECS } from '../sheet/columns';
 import type { Issue } from '../sheet/issues';
 import { localId, writeStoredRow } from '../sheet/refresh-merge';
 import { STATUS_PREFIX } from '../sheet/status-text';
-import { bindTable, FlowError, loadCategories, type FlowDeps } from './context';
+import { bindTable, FlowError, loadCategories, READ_FAILED, type FlowDeps } from './context';
+import { inExcel } from '../excel/office-errors';
+import { text } from '../text';
 
 export type Resolution = 'keepMine' | 'takeServer';
 
@@ -15,15 +17,15 @@ export const KEEP_MINE_TEXT = `${STATUS_PREFIX.pending}: giữ bản của bạn
 
 export async function resolveConflict(deps: FlowDeps, issue: Issue, choice: Resolution): Promise<void> {
   const spec = TABLE_SPECS.find((s) => s.table === issue.table);
-  if (!spec || !issue.id) throw new FlowError('Không xác định được dòng cần xử lý.');
-  const table = (await readTables(deps.excel, [spec.table])).get(spec.table);
-  if (!table) throw new FlowError(`Không tìm thấy bảng ${spec.table}.`);
+  if (!spec || !issue.id) throw new FlowError(text('Không xác định được dòng cần xử lý.', 'Cannot tell which row to resolve.'), 'NO_ROW');
+  const table = (await inExcel(READ_FAILED, () => readTables(deps.excel, [spec.table]))).get(spec.table);
+  if (!table) throw new FlowError(text(`Không tìm thấy bảng ${spec.table} (trang ${spec.sheet}).`, `Table ${spec.table} (sheet ${spec.sheet}) was not found.`), 'TABLE_NOT_FOUND');
   const b = bindTable(spec, table);
   const categories = await loadCategories(deps.api, deps.year);
   const ctx = { ...b, categories };
   let row = -1;
   for (let r = 0; r < b.edit.rowCount; r++) if (localId(ctx, r) === issue.id) row = r;
-  if (row < 0) throw new FlowError(`Không tìm thấy dòng mã "${issue.id}" trong bảng ${spec.table}.`);
+  if (row < 0) throw new FlowError(text(`Không tìm thấy dòng mã "${issue.id}" trong bảng ${spec.table}.`, `No row with id "${issue.id}" in table ${spec.table}.`), 'ROW_NOT_FOUND');
   const current = issue.current && !issue.current.deleted ? issue.current : null;
   if (choice === 'keepMine') {
     b.edit.set(row, b.map.meta.version, current?.version ?? '');
@@ -34,5 +36,7 @@ export async function resolveConflict(deps: FlowDeps, issue: Issue, choice: Reso
   } else {
     b.edit.remove(row);
   }
-  await writeTables(deps.excel, [b.edit.toWrite()], new Map([[spec.table, table.headers.length]]));
+  await inExcel(text('Không ghi được dòng đã xử lý vào bảng tính.', 'Could not write the resolved row into the workbook.'), () =>
+    writeTables(deps.excel, [b.edit.toWrite()], new Map([[spec.table, table.headers.length]])),
+  );
 }

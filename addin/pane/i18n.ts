@@ -1,6 +1,7 @@
 /** The pane's own texts: Vietnamese by default, English on request. */
+import type { Lang, Text } from '../text';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 
 const VI = {
   productName: 'Theo dõi 1+2',
@@ -93,6 +94,11 @@ const DICTS: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };
 /** The text of `key` in `lang`, with `{name}` placeholders filled. */
 export function t(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
   return DICTS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** The text of `key` in both languages (for statuses kept across a language switch). */
+export function both(key: TextKey, params: Record<string, string | number> = {}): Text {
+  return { vi: t('vi', key, params), en: t('en', key, params) };
 }
 
 export const TEXT_KEYS = Object.keys(VI) as TextKey[];

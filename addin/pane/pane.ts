@@ -1,16 +1,17 @@
 /** DOM wiring of the task pane: settings, year, the four actions, progress and the issue list. */
 import { ApiClient, type FetchLike } from '../api/client';
-import { ApiError } from '../api/errors';
 import { selectTableCell } from '../excel/adapter';
 import type { ExcelLike } from '../excel/excel-api';
 import { FlowError, type FlowDeps, type Progress } from '../flows/context';
+import { text, type Text } from '../text';
+import { errorText } from './error-text';
 import { updateDashboard } from '../flows/dashboard';
 import { publishChanges } from '../flows/publish';
 import { refreshFromServer } from '../flows/refresh';
 import { resolveConflict } from '../flows/resolve';
 import { createWorkbookTemplate } from '../flows/template';
 import type { Issue } from '../sheet/issues';
-import { t, TEXT_KEYS, type Lang, type TextKey } from './i18n';
+import { both, t, TEXT_KEYS, type Lang, type TextKey } from './i18n';
 import { renderIssues } from './issues-view';
 import { loadSettings, saveSettings, settingsProblems, yearChoices, type PaneSettings, type StorageLike } from './settings';
 
@@ -43,6 +44,32 @@ export function startPane(opts: PaneOptions): void {
   const list = $('issues');
   const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard'].map((id) => $<HTMLButtonElement>(id));
 
+  // The status line and the progress are kept as texts in both languages, so that switching
+  // the language mid-work shows them in the new one.
+  let lastStatus: Text | null = null;
+  let lastProgress: Progress | null = null;
+
+  const say = (message: Text, kind: 'info' | 'ok' | 'error' = 'info'): void => {
+    lastStatus = message;
+    status.textContent = message[lang()];
+    status.className = `status ${kind}`;
+  };
+
+  const showProgress = (p: Progress | null): void => {
+    lastProgress = p;
+    progressBox.hidden = p === null;
+    if (!p) return;
+    const step = p.step[lang()];
+    if (p.total > 0) {
+      progress.max = p.total;
+      progress.value = p.done;
+      progressText.textContent = `${step} ${p.done}/${p.total}${p.unit ? ` ${p.unit[lang()]}` : ''}`;
+    } else {
+      progress.removeAttribute('value');
+      progressText.textContent = step;
+    }
+  };
+
   const applyTexts = (): void => {
     doc.documentElement.lang = lang();
     for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
@@ -50,24 +77,8 @@ export function startPane(opts: PaneOptions): void {
       if (TEXT_KEYS.includes(key)) el.textContent = t(lang(), key);
     }
     renderIssues(doc, list, issues, lang(), issueActions);
-  };
-
-  const say = (text: string, kind: 'info' | 'ok' | 'error' = 'info'): void => {
-    status.textContent = text;
-    status.className = `status ${kind}`;
-  };
-
-  const showProgress = (p: Progress | null): void => {
-    progressBox.hidden = p === null;
-    if (!p) return;
-    if (p.total > 0) {
-      progress.max = p.total;
-      progress.value = p.done;
-      progressText.textContent = `${p.step} ${p.done}/${p.total}${p.unit ? ` ${p.unit}` : ''}`;
-    } else {
-      progress.removeAttribute('value');
-      progressText.textContent = p.step;
-    }
+    if (lastStatus) status.textContent = lastStatus[lang()];
+    if (lastProgress) showProgress(lastProgress);
   };
 
   const year = (): number => Number(yearSelect.value) || opts.currentYear;
@@ -79,19 +90,18 @@ export function startPane(opts: PaneOptions): void {
     renderIssues(doc, list, issues, lang(), issueActions);
   };
 
-  /** Runs one action with the buttons disabled; errors shown in Vietnamese. */
-  const busy = async (work: () => Promise<string>, needsSettings = true): Promise<void> => {
+  /** Runs one action with the buttons disabled; errors shown in the pane's language. */
+  const busy = async (work: () => Promise<Text>, needsSettings = true): Promise<void> => {
     if (needsSettings && settingsProblems(settings).length) {
-      say(t(lang(), 'missingSettings'), 'error');
+      say(both('missingSettings'), 'error');
       return;
     }
     actionButtons.forEach((b) => (b.disabled = true));
-    say(t(lang(), 'busy'));
+    say(both('busy'));
     try {
       say(await work(), 'ok');
     } catch (e) {
-      const message = e instanceof ApiError || e instanceof FlowError ? e.message : `Lỗi: ${e instanceof Error ? e.message : String(e)}`;
-      say(message, 'error');
+      say(errorText(e), 'error');
     } finally {
       actionButtons.forEach((b) => (b.disabled = false));
       showProgress(null);
@@ -100,15 +110,16 @@ export function startPane(opts: PaneOptions): void {
 
   const issueActions = {
     select: (issue: Issue): void => {
-      void selectTableCell(opts.excel, issue.table, issue.row, issue.col ?? 0).catch((e: unknown) =>
-        say(`Không chọn được ô: ${e instanceof Error ? e.message : String(e)}`, 'error'),
-      );
+      void selectTableCell(opts.excel, issue.table, issue.row, issue.col ?? 0).catch((e: unknown) => {
+        const why = errorText(e);
+        say(text(`Không chọn được ô: ${why.vi}`, `Could not select the cell: ${why.en}`), 'error');
+      });
     },
     resolve: (issue: Issue, choice: 'keepMine' | 'takeServer'): void => {
       void busy(async () => {
         await resolveConflict(deps(), issue, choice);
         setIssues(issues.filter((i) => i !== issue));
-        return t(lang(), 'resolved');
+        return both('resolved');
       });
     },
   };
@@ -130,7 +141,7 @@ export function startPane(opts: PaneOptions): void {
     settings = { ...settings, apiUrl: inputs.apiUrl.value.trim(), org: inputs.org.value.trim(), apiKey: inputs.apiKey.value.trim() };
     persist();
     const problems = settingsProblems(settings);
-    say(problems.length ? t(lang(), 'missingSettings') : t(lang(), 'saved'), problems.length ? 'error' : 'ok');
+    say(problems.length ? both('missingSettings') : both('saved'), problems.length ? 'error' : 'ok');
   });
   yearSelect.addEventListener('change', () => {
     settings = { ...settings, year: year() };
@@ -143,12 +154,12 @@ export function startPane(opts: PaneOptions): void {
   });
   $('check').addEventListener('click', () => {
     void busy(async () => {
-      say(t(lang(), 'checking'));
+      say(both('checking'));
       const api = client();
       const health = await api.health();
-      if (health.storage !== 'ok') throw new FlowError(t(lang(), 'storageDown'));
+      if (health.storage !== 'ok') throw new FlowError(both('storageDown'), 'STORAGE_DOWN');
       await api.policy(year());
-      return t(lang(), 'connectionOk', { org: settings.org });
+      return both('connectionOk', { org: settings.org });
     });
   });
 
@@ -156,32 +167,32 @@ export function startPane(opts: PaneOptions): void {
   $('create-template').addEventListener('click', () => {
     void busy(async () => {
       const r = await createWorkbookTemplate(deps());
-      return t(lang(), 'templateDone', { created: r.createdTables.length, columns: r.addedColumns.reduce((n, c) => n + c.headers.length, 0) });
+      return both('templateDone', { created: r.createdTables.length, columns: r.addedColumns.reduce((n, c) => n + c.headers.length, 0) });
     });
   });
   $('publish').addEventListener('click', () => {
     void busy(async () => {
       const r = await publishChanges(deps());
       setIssues(r.issues);
-      if (r.failure) throw new FlowError(r.failure);
-      return r.sent ? t(lang(), 'publishDone', { sent: r.sent, ...r.summary }) : t(lang(), 'nothingToSend');
+      if (r.failure) throw new FlowError(r.failure, 'PUBLISH_FAILED');
+      return r.sent ? both('publishDone', { sent: r.sent, ...r.summary }) : both('nothingToSend');
     });
   });
   $('refresh').addEventListener('click', () => {
     void busy(async () => {
       const r = await refreshFromServer(deps());
       setIssues(r.issues);
-      return t(lang(), 'refreshDone', { ...r.counts });
+      return both('refreshDone', { ...r.counts });
     });
   });
   $('dashboard').addEventListener('click', () => {
     void busy(async () => {
       const r = await updateDashboard(deps());
-      return t(lang(), 'dashboardDone', { ...r });
+      return both('dashboardDone', { ...r });
     });
   });
 
   showProgress(null);
   applyTexts();
-  if (settingsProblems(settings).length) say(t(lang(), 'missingSettings'));
+  if (settingsProblems(settings).length) say(both('missingSettings'));
 }

@@ -82,6 +82,8 @@ interface SheetModel {
   conditionalFormats: { address: string; operator: string; text: string; fill: string; font: string }[];
   charts: { type: string; source: string; title: string; from: string; to: string }[];
   fonts: { address: string; bold?: boolean; size?: number; fill?: string }[];
+  /** Protected (Review › Protect Sheet): Excel refuses writes with AccessDenied. */
+  protected?: boolean;
 }
 
 interface TableModel {
@@ -136,6 +138,23 @@ function addressOf(sheet: string, r: number, c: number, rows: number, cols: numb
   const a = `${letters(c)}${r + 1}`;
   const b = `${letters(c + cols - 1)}${r + rows}`;
   return `'${sheet}'!${a === b ? a : `${a}:${b}`}`;
+}
+
+/** An error as Office.js raises it (`OfficeExtension.Error`: name `RichApi.Error`, a code, debug info). */
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message };
+  }
+}
+
+export function officeError(code: string, message: string): FakeOfficeError {
+  return new FakeOfficeError(code, message);
 }
 
 class NotLoaded extends Error {
@@ -214,6 +233,7 @@ class FakeRange extends Proxy implements Range {
     return this.loaded('values');
   }
   set values(m: Matrix) {
+    this.fake.checkWritable(this.model);
     this.check(m, 'values');
     this.fake.writtenCells += this.rows * this.cols;
     this.fake.pending.request += payloadBytes(m);
@@ -233,6 +253,7 @@ class FakeRange extends Proxy implements Range {
     return this.loaded('numberFormat');
   }
   set numberFormat(m: Matrix) {
+    this.fake.checkWritable(this.model);
     this.check(m, 'numberFormat');
     this.fake.pending.request += payloadBytes(m);
     m.forEach((row, i) => row.forEach((f, j) => (this.cell(this.r + i, this.c + j).numberFormat = String(f))));
@@ -374,6 +395,7 @@ class FakeRange extends Proxy implements Range {
   }
   delete(shift: string): void {
     if (shift !== 'Up') throw new Error('fake: only delete("Up")');
+    this.fake.checkWritable(this.model);
     const moved = new Map<string, FakeCell>();
     for (const [k, cell] of this.model.cells) {
       const [r, c] = k.split(',').map(Number);
@@ -391,6 +413,7 @@ class FakeRange extends Proxy implements Range {
     }
   }
   clear(): void {
+    this.fake.checkWritable(this.model);
     for (const k of [...this.model.cells.keys()]) {
       const [r, c] = k.split(',').map(Number);
       if (r >= this.r && r < this.r + this.rows && c >= this.c && c < this.c + this.cols) this.model.cells.delete(k);
@@ -424,6 +447,8 @@ class FakeTable extends Proxy implements Table {
     return this.m.name;
   }
   set name(n: string) {
+    const other = this.fake.findTable(n);
+    if (other && other !== this.m) throw officeError('ItemAlreadyExists', `table name ${n} is taken`);
     this.fake.tables.delete(this.m.name);
     this.m.name = n;
     this.fake.tables.set(n, this.m);
@@ -452,6 +477,7 @@ class FakeTable extends Proxy implements Table {
     return {
       add(index?: number | null, values?: Matrix): unknown {
         if (index !== null && index !== undefined) throw new Error('fake: rows.add only appends');
+        fake.checkWritable(t.sheet);
         const count = values?.length ?? 1;
         const at = t.top + 1 + t.bodyRows;
         // New table rows take the number formats of the row above, as in Excel.
@@ -476,8 +502,9 @@ class FakeTable extends Proxy implements Table {
     const headers = (): unknown[] => Array.from({ length: t.width }, (_, j) => t.sheet.cells.get(key(t.top, t.left + j))?.value ?? '');
     return {
       getItem(name: string): TableColumn {
-        const j = headers().findIndex((h) => h === name);
-        if (j < 0) throw new Error(`ItemNotFound: column ${name} in ${t.name}`);
+        // Excel's column names are unique ignoring case, and found ignoring case.
+        const j = headers().findIndex((h) => String(h).toLowerCase() === name.toLowerCase());
+        if (j < 0) throw officeError('ItemNotFound', `column ${name} in ${t.name}`);
         return {
           getDataBodyRange: () => new FakeRange(fake, t.sheet, t.top + 1, t.left + j, t.bodyRows, 1),
           getRange: () => new FakeRange(fake, t.sheet, t.top, t.left + j, t.bodyRows + 1, 1),
@@ -485,9 +512,14 @@ class FakeTable extends Proxy implements Table {
       },
       add(index?: number | null, values?: Matrix, name?: string): unknown {
         if (index !== null && index !== undefined) throw new Error('fake: columns.add only appends');
+        fake.checkWritable(t.sheet);
+        // A name already used (ignoring case) gets a number, as Excel does ("Mã2").
+        const taken = new Set(headers().map((h) => String(h).toLowerCase()));
+        let header = name ?? `Column${t.width + 1}`;
+        for (let n = 2; taken.has(header.toLowerCase()); n++) header = `${name ?? 'Column'}${n}`;
         t.width += 1;
         const col = t.left + t.width - 1;
-        new FakeRange(fake, t.sheet, t.top, col, 1, 1).values = [[name ?? `Column${t.width}`]];
+        new FakeRange(fake, t.sheet, t.top, col, 1, 1).values = [[header]];
         if (values) new FakeRange(fake, t.sheet, t.top, col, values.length, 1).values = values;
         return undefined;
       },
@@ -600,12 +632,12 @@ class FakeContext implements RequestContext {
   get workbook(): Workbook {
     const fake = this.fake;
     const sheet = (name: string): SheetModel | null => fake.sheets.get(name) ?? null;
-    const table = (name: string): TableModel | null => fake.tables.get(name) ?? null;
+    const table = (name: string): TableModel | null => fake.findTable(name);
     return {
       worksheets: {
         getItem(name: string): Worksheet {
           const s = sheet(name);
-          if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+          if (!s) throw officeError('ItemNotFound', `sheet ${name}`);
           return new FakeSheet(fake, s);
         },
         getItemOrNullObject: (name: string): Worksheet => new FakeSheet(fake, sheet(name)),
@@ -616,7 +648,7 @@ class FakeContext implements RequestContext {
       tables: {
         getItem(name: string): Table {
           const t = table(name);
-          if (!t) throw new Error(`ItemNotFound: table ${name}`);
+          if (!t) throw officeError('ItemNotFound', `table ${name}`);
           return new FakeTable(fake, t);
         },
         getItemOrNullObject: (name: string): Table => new FakeTable(fake, table(name)),
@@ -624,6 +656,8 @@ class FakeContext implements RequestContext {
     };
   }
   async sync(): Promise<void> {
+    // While a cell is being edited, Excel answers every request with this error.
+    if (this.fake.editMode) throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     this.fake.syncCount++;
     for (const p of this.fake.pendingLoads) p.take();
     this.fake.pendingLoads.clear();
@@ -646,6 +680,20 @@ export class FakeExcel implements ExcelLike {
   suspensions = { calculation: 0, screen: 0 };
   activeSheet = '';
   selection: { sheet: string; address: string } | null = null;
+  /** A user is editing a cell: every sync fails with InvalidOperationInCellEditMode. */
+  editMode = false;
+
+  /** A table by name, ignoring case as Excel does. */
+  findTable(name: string): TableModel | null {
+    const lower = name.toLowerCase();
+    for (const t of this.tables.values()) if (t.name.toLowerCase() === lower) return t;
+    return null;
+  }
+
+  /** Writes into a protected sheet fail as in Excel. */
+  checkWritable(sheet: SheetModel): void {
+    if (sheet.protected) throw officeError('AccessDenied', `The sheet ${sheet.name} is protected.`);
+  }
 
   async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
     this.runCount++;
@@ -653,7 +701,7 @@ export class FakeExcel implements ExcelLike {
   }
 
   addSheet(name: string): SheetModel {
-    if (this.sheets.has(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+    if ([...this.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw officeError('ItemAlreadyExists', `sheet ${name}`);
     const model: SheetModel = {
       name,
       visibility: 'Visible',

@@ -262,6 +262,15 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   // English switch.
   await page.click('#lang');
   expect(await page.textContent('#publish')).toBe('Publish changes');
+  // The status line follows the switch, and errors come in English too: a cell being edited.
+  expect(await page.textContent('#status')).toMatch(/^Dashboard updated: 2\/3 cadres went/);
+  await onFake((f) => {
+    f.editMode = true;
+  }, null);
+  expect(await click('dashboard')).toMatch(/^Could not write the Tổng hợp sheet\. Excel is editing a cell\. Press Enter/);
+  await onFake((f) => {
+    f.editMode = false;
+  }, null);
   await page.mouse.move(5, 400); // not hovering the switch: its resting look
   await shot('5-english');
   // Hovered, the header's switch keeps white text on a tinted blue (not the light grey of other buttons).
@@ -271,6 +280,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   await page.screenshot({ path: join(ARTIFACTS, '6-header-hover.png'), clip: { x: 0, y: 0, width: 420, height: 60 } });
   await page.click('#lang');
   expect(await page.textContent('#publish')).toBe('Gửi thay đổi');
+  expect(await page.textContent('#status')).toMatch(/^Không ghi được trang Tổng hợp\. Excel đang ở chế độ sửa ô\./);
 
   expect(pageErrors).toEqual([]);
   expect(Date.now() - started).toBeLessThan(60_000);

@@ -61,6 +61,9 @@ describe('ApiClient', () => {
     expect((err as ApiError).code).toBe(code);
     expect((err as ApiError).message).toMatch(message);
     expect((err as ApiError).retryAfter).toBe(30);
+    expect((err as ApiError).text.vi).toBe((err as ApiError).message);
+    expect((err as ApiError).text.en).toMatch(new RegExp(`^[A-Z].*\\(HTTP ${status}\\)$`));
+    expect((err as ApiError).text.en).not.toMatch(/[ăâđêôơư]/);
   });
 
   it('turns a network failure into a Vietnamese error naming the address', async () => {

@@ -1,11 +1,13 @@
 import { ApiClient } from '../../../addin/api/client';
 import { selectTableCell } from '../../../addin/excel/adapter';
+import type { Progress } from '../../../addin/flows/context';
 import { publishChanges } from '../../../addin/flows/publish';
 import { refreshFromServer } from '../../../addin/flows/refresh';
 import { createWorkbookTemplate } from '../../../addin/flows/template';
 import { CADRES, TRIPS } from '../../../addin/sheet/columns';
 import { FakeApi } from '../fake-api';
 import { FakeExcel } from '../fake-workbook';
+import { ExcelError } from '../../../addin/excel/office-errors';
 
 const H = {
   cadreId: 'Mã cán bộ',
@@ -47,10 +49,16 @@ describe('publishChanges', () => {
     const before = excel.syncCount;
     let ids = 0;
     const steps: string[] = [];
-    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `id-${++ids}`, onProgress: (p) => steps.push(`${p.step} ${p.done}/${p.total}${p.unit ? ` ${p.unit}` : ''}`) });
+    const stepsEn: string[] = [];
+    const onProgress = (p: Progress): void => {
+      steps.push(`${p.step.vi} ${p.done}/${p.total}${p.unit ? ` ${p.unit.vi}` : ''}`);
+      stepsEn.push(`${p.step.en} ${p.done}/${p.total}${p.unit ? ` ${p.unit.en}` : ''}`);
+    };
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `id-${++ids}`, onProgress });
     expect(excel.syncCount - before).toBe(5);
     // The pane's progress bar: counts of rows sent out of the rows to send.
     expect(steps).toEqual(expect.arrayContaining(['Đang gửi Cán bộ… 0/2001 dòng', 'Đang gửi Đi cơ sở… 1/2001 dòng', 'Xong. 2001/2001 dòng']));
+    expect(stepsEn).toEqual(['Reading the workbook… 0/0', 'Sending Cán bộ… 0/2001 rows', 'Sending Đi cơ sở… 1/2001 rows', 'Updating the days of the trips… 2001/2001 rows', 'Computing compliance… 2001/2001 rows', 'Writing the results into the workbook… 2001/2001 rows', 'Done. 2001/2001 rows']);
     expect(excel.syncCount - before).toBeLessThanOrEqual(6);
     expect(report.summary.created).toBe(2001);
     const tripPosts = api.requests.filter((r) => r.url.includes('/trips/publish'));
@@ -171,8 +179,9 @@ describe('publishChanges', () => {
     excel.typeRows(TRIPS.table, [trip(1)]);
     api.key = 'other-key';
     const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => 't1' });
-    expect(report.failure).toMatch(/khoá API/);
-    expect(report.failure).toMatch(/HTTP 401/);
+    expect(report.failure?.vi).toMatch(/khoá API/);
+    expect(report.failure?.vi).toMatch(/HTTP 401/);
+    expect(report.failure?.en).toMatch(/API key.*HTTP 401/);
     expect(excel.records(TRIPS.table)[0][H.id]).toBe('t1');
   });
 
@@ -301,7 +310,8 @@ describe('publishChanges, as users shape their workbook', () => {
     });
     let n = 0;
     const lost = await publishChanges({ excel, api: lossy, year: 2025, makeId: () => `t${++n}` });
-    expect(lost.failure).toMatch(/Không kết nối được máy chủ API/);
+    expect(lost.failure?.vi).toMatch(/Không kết nối được máy chủ API/);
+    expect(lost.failure?.en).toMatch(/Cannot reach the API server/);
     expect(api.store.get('trips')!.size).toBe(2);
     const ids = excel.records(TRIPS.table).map((r) => r[H.id]);
     expect(ids).toEqual(['t1', 't2']);
@@ -310,5 +320,42 @@ describe('publishChanges, as users shape their workbook', () => {
     expect(retry.summary).toMatchObject({ created: 0, unchanged: 2 });
     expect(api.store.get('trips')!.size).toBe(2);
     expect(excel.records(TRIPS.table).map((r) => [r[H.id], r[H.version] !== ''])).toEqual([['t1', true], ['t2', true]]);
+  });
+  it('a cell being edited stops the publish before anything is sent, saying what to do in both languages', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1)]);
+    excel.editMode = true;
+    const e = (await publishChanges({ excel, api: client, year: 2025 }).catch((x: unknown) => x)) as ExcelError;
+    expect(e).toBeInstanceOf(ExcelError);
+    expect(e.code).toBe('InvalidOperationInCellEditMode');
+    expect(e.text.vi).toMatch(/^Không đọc được bảng tính\. Excel đang ở chế độ sửa ô\. Nhấn Enter/);
+    expect(e.text.en).toMatch(/^Could not read the workbook\. Excel is editing a cell\. Press Enter/);
+    expect(api.requests.filter((r) => r.url.includes('/publish'))).toEqual([]);
+  });
+
+  it('a sheet protected before the final write: the message says the server has the rows, and the next publish repairs the sheet without duplicates', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), trip(2)]);
+    const protecting = new ApiClient({ apiUrl: 'http://api.test', org: 'demo', apiKey: api.key }, async (url, init) => {
+      if (url.includes('/trips/publish')) excel.sheet(TRIPS.sheet).protected = true;
+      return api.fetch(url, init);
+    });
+    let n = 0;
+    const e = (await publishChanges({ excel, api: protecting, year: 2025, makeId: () => `t${++n}` }).catch((x: unknown) => x)) as ExcelError;
+    expect(e).toBeInstanceOf(ExcelError);
+    expect(e.code).toBe('AccessDenied');
+    expect(e.text.vi).toMatch(/^Máy chủ đã nhận 3 dòng nhưng không ghi được kết quả vào bảng tính\..*Bỏ bảo vệ/);
+    expect(e.text.en).toMatch(/^The server received 3 rows but the results could not be written.*Unprotect/);
+    expect(api.store.get('trips')!.size).toBe(2);
+    expect(excel.records(TRIPS.table).map((r) => r[H.version])).toEqual(['', '']);
+    // The user unprotects the sheet and publishes again: the server recognises the rows.
+    excel.sheet(TRIPS.sheet).protected = false;
+    const again = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${++n}` });
+    expect(again.summary).toMatchObject({ created: 0, unchanged: 2 });
+    expect(api.store.get('trips')!.size).toBe(2);
+    expect(excel.records(TRIPS.table).map((r) => [r[H.id], r[H.version] !== '', r[H.status]])).toEqual([
+      ['t1', true, 'Đã lưu'],
+      ['t2', true, 'Đã lưu'],
+    ]);
   });
 });
