@@ -11,10 +11,12 @@ import { nextCellBudget, planReadRound, READ_LIMITS, type PendingRead, type Read
 import type { TableWrite } from '../sheet/table-edit';
 import type { TemplatePlan } from '../sheet/template';
 import { batchOps, writeOps, type WriteOp } from '../sheet/write-plan';
-import type { ExcelLike, Range, RequestContext, Table } from './excel-api';
+import { findHeader, listFormula, tableMarkerFormula, tableOfMarker } from '../sheet/markers';
+import type { ExcelLike, NamedItem, Range, RequestContext, Table, Worksheet } from './excel-api';
 
 /** A table as read: its header row and body rows, and where it is. */
 export interface SheetTable {
+  /** Its name now (a renamed table found by its marker has a name of the user's). */
   name: string;
   headers: unknown[];
   rows: unknown[][];
@@ -26,21 +28,49 @@ export interface SheetTable {
 }
 
 /**
- * Reads tables by name (absent ones map to null): a sync to find them, one for their headers
- * and sizes, then the bodies in rounds of blocks sized to stay under the payload limit.
+ * Finds tables: each by the workbook name marking it (`markers`: table → name; a renamed table
+ * is found through it), else by its own name. One sync, plus one when a marker points to a
+ * renamed table. The result keeps the order of `names`; `t` is a null object when not found.
+ */
+async function findTables(ctx: RequestContext, names: readonly string[], markers: ReadonlyMap<string, string>): Promise<{ name: string; t: Table }[]> {
+  const probes = names.map((name) => {
+    const t = ctx.workbook.tables.getItemOrNullObject(name);
+    t.load('name');
+    const markerName = markers.get(name);
+    const marker = markerName ? ctx.workbook.names.getItemOrNullObject(markerName) : null;
+    marker?.load('formula');
+    return { name, t, marker };
+  });
+  await ctx.sync();
+  let renamed = false;
+  const found = probes.map(({ name, t, marker }): { name: string; t: Table; fallback?: Table } => {
+    const target = marker && !marker.isNullObject ? tableOfMarker(marker.formula) : null;
+    if (!target || (!t.isNullObject && t.name.toLowerCase() === target.toLowerCase())) return { name, t };
+    renamed = true;
+    const moved = ctx.workbook.tables.getItemOrNullObject(target);
+    moved.load('name');
+    return { name, t: moved, fallback: t };
+  });
+  if (!renamed) return found;
+  await ctx.sync();
+  // A marker left pointing at nothing (its table deleted): the table of the default name, if any.
+  return found.map((f) => ({ name: f.name, t: f.fallback && f.t.isNullObject ? f.fallback : f.t }));
+}
+
+/**
+ * Reads tables by name (absent ones map to null), each found by its marker when `markers`
+ * names one (so a renamed table is still found; `SheetTable.name` is then its name now): a
+ * sync to find them, one for their headers and sizes, then the bodies in rounds of blocks
+ * sized to stay under the payload limit.
  */
 export async function readTables(
   excel: ExcelLike,
   names: readonly string[],
   limits: ReadLimits = READ_LIMITS,
+  markers: ReadonlyMap<string, string> = new Map(),
 ): Promise<Map<string, SheetTable | null>> {
   return excel.run(async (ctx) => {
-    const probes = names.map((name) => {
-      const t = ctx.workbook.tables.getItemOrNullObject(name);
-      t.load('isNullObject');
-      return { name, t };
-    });
-    await ctx.sync();
+    const probes = await findTables(ctx, names, markers);
     const found = probes
       .filter((p) => !p.t.isNullObject)
       .map((p) => {
@@ -58,7 +88,7 @@ export async function readTables(
     const tables = new Map<string, { table: Table; read: SheetTable }>();
     for (const f of found) {
       const headers = f.header.values[0] ?? [];
-      const read: SheetTable = { name: f.name, headers, rows: [], sheet: f.sheet.name, top: f.header.rowIndex, left: f.header.columnIndex };
+      const read: SheetTable = { name: f.table.name, headers, rows: [], sheet: f.sheet.name, top: f.header.rowIndex, left: f.header.columnIndex };
       out.set(f.name, read);
       tables.set(f.name, { table: f.table, read });
       pending.push({ table: f.name, next: 0, total: f.body.rowCount, width: headers.length });
@@ -140,27 +170,46 @@ export interface TemplateResult {
   addedColumns: { table: string; headers: string[] }[];
 }
 
-/** Creates the missing sheets, tables and columns of the template (existing data is kept). Three syncs. */
+/**
+ * Creates the missing sheets, tables and columns of the template (existing data is kept),
+ * and the workbook names that mark each table and feed the dropdowns. A table renamed by the
+ * user is found by its marker and completed, not created again; a new table on a sheet that
+ * already holds data goes below that data (never over it). Headers are matched as the flows
+ * match them (case, accents and spaces ignored), so Excel never has to rename a duplicate.
+ * Three syncs (four when a marker points to a renamed table).
+ */
 export async function createTemplate(excel: ExcelLike, plan: TemplatePlan): Promise<TemplateResult> {
   return excel.run(async (ctx) => {
     const wb = ctx.workbook;
-    const probes = plan.tables.map((tp) => {
-      const table = wb.tables.getItemOrNullObject(tp.table);
-      table.load('isNullObject');
+    // Queued before findTables' sync, so they load with it.
+    const sheetProbes = plan.tables.map((tp) => {
       const sheet = wb.worksheets.getItemOrNullObject(tp.sheet);
       sheet.load('isNullObject');
-      return { tp, table, sheet };
+      const marker = wb.names.getItemOrNullObject(tp.marker);
+      marker.load('formula');
+      return { sheet, marker };
     });
     const lists = wb.worksheets.getItemOrNullObject(plan.listsSheet);
     lists.load('isNullObject');
-    await ctx.sync();
-    const headerRanges = probes
-      .filter((p) => !p.table.isNullObject)
-      .map((p) => {
-        const r = p.table.getHeaderRowRange();
-        r.load('values');
-        return { p, r };
-      });
+    const listNames = plan.listNames.map((ln) => {
+      const item = wb.names.getItemOrNullObject(ln.name);
+      item.load('formula');
+      return { ln, item };
+    });
+    const markers = new Map(plan.tables.map((tp) => [tp.table, tp.marker]));
+    const tables = await findTables(ctx, plan.tables.map((tp) => tp.table), markers);
+    const probes = plan.tables.map((tp, i) => ({ tp, table: tables[i].t, ...sheetProbes[i] }));
+    const shapes = probes.map((p) => {
+      if (!p.table.isNullObject) {
+        const header = p.table.getHeaderRowRange();
+        header.load('values');
+        return { p, header, used: null };
+      }
+      if (p.sheet.isNullObject) return { p, header: null, used: null };
+      const used = p.sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount');
+      return { p, header: null, used };
+    });
     await ctx.sync();
 
     suspend(ctx);
@@ -170,25 +219,52 @@ export async function createTemplate(excel: ExcelLike, plan: TemplatePlan): Prom
     listSheet.getRange(blockAddress(0, 0, plan.lists.length, 2)).values = escapeMatrix(plan.lists);
     listSheet.visibility = 'Hidden';
 
-    for (const p of probes) {
-      const headers = p.tp.columns.map((c) => c.header);
+    // Pass 1: tables, their headers and markers, so that every name below has its column.
+    const made = shapes.map(({ p, header, used }) => {
       let table: Table;
+      let name = p.tp.table;
+      let headers: unknown[];
       let newColumns = p.tp.columns;
       if (p.table.isNullObject) {
         const sheet = p.sheet.isNullObject ? wb.worksheets.add(p.tp.sheet) : p.sheet;
-        table = sheet.tables.add(`A1:${columnLetters(headers.length - 1)}1`, true);
-        table.name = p.tp.table;
-        table.getHeaderRowRange().values = [headers];
+        const top = used && !used.isNullObject ? used.rowIndex + used.rowCount + 1 : 0;
+        headers = p.tp.columns.map((c) => c.header);
+        table = sheet.tables.add(`A${top + 1}:${columnLetters(headers.length - 1)}${top + 1}`, true);
+        table.name = name;
+        table.getHeaderRowRange().values = [headers as string[]];
         table.showBandedRows = true;
-        sheet.freezePanes.freezeRows(1);
-        result.createdTables.push(p.tp.table);
+        if (top === 0) sheet.freezePanes.freezeRows(1);
+        result.createdTables.push(name);
       } else {
         table = p.table;
-        const have = new Set((headerRanges.find((h) => h.p === p)?.r.values[0] ?? []).map((h) => String(h).trim()));
-        newColumns = p.tp.columns.filter((c) => !have.has(c.header));
-        for (const c of newColumns) table.columns.add(null, undefined, c.header);
-        if (newColumns.length) result.addedColumns.push({ table: p.tp.table, headers: newColumns.map((c) => c.header) });
+        name = p.table.name;
+        headers = [...(header?.values[0] ?? [])];
+        newColumns = p.tp.columns.filter((c) => findHeader(headers, c.header) < 0);
+        for (const c of newColumns) {
+          table.columns.add(null, undefined, c.header);
+          headers.push(c.header);
+        }
+        if (newColumns.length) result.addedColumns.push({ table: name, headers: newColumns.map((c) => c.header) });
       }
+      // The marker: added, or re-pointed when it no longer refers to this table.
+      const target = p.marker.isNullObject ? null : tableOfMarker(p.marker.formula);
+      if (target?.toLowerCase() !== name.toLowerCase()) {
+        if (!p.marker.isNullObject) p.marker.delete();
+        wb.names.add(p.tp.marker, tableMarkerFormula(name), 'Theo dõi 1+2: đánh dấu bảng này (xin đừng xoá).');
+      }
+      return { tp: p.tp, table, name, headers, newColumns };
+    });
+    for (const { ln, item } of listNames) {
+      if (!item.isNullObject && !/#REF!/i.test(item.formula)) continue;
+      const m = made.find((x) => x.tp.table === ln.table);
+      if (!m) continue;
+      const col = findHeader(m.headers, ln.header);
+      if (!item.isNullObject) (item as NamedItem).delete();
+      wb.names.add(ln.name, listFormula(m.name, String(m.headers[col] ?? ln.header)), 'Theo dõi 1+2: danh sách chọn.');
+    }
+
+    // Pass 2: the new columns' widths, formats, dropdowns and colours.
+    for (const { table, newColumns } of made) {
       for (const c of newColumns) {
         const column = table.columns.getItem(c.header);
         const whole = column.getRange();
@@ -203,7 +279,9 @@ export async function createTemplate(excel: ExcelLike, plan: TemplatePlan): Prom
             ? { showAlert: false }
             : { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: `Chọn ${c.header} trong danh sách.` };
         }
-        for (const rule of c.colors ?? []) {
+        // Excel gives each new conditional format the top priority: added last-first, the
+        // first rule ends on top.
+        for (const rule of [...(c.colors ?? [])].reverse()) {
           const cf = body.conditionalFormats.add('ContainsText');
           cf.textComparison.format.fill.color = rule.fill;
           cf.textComparison.format.font.color = rule.font;
@@ -246,15 +324,28 @@ export interface DashboardLayout {
   columnWidths: number[];
 }
 
-/** Rebuilds the dashboard sheet (deleted and written anew): two syncs. */
+/**
+ * Writes the dashboard sheet in place: the sheet is kept (references to its cells from other
+ * sheets stay valid, and it is never deleted, so being the last visible sheet does not matter),
+ * its cells and formats cleared, its charts replaced. Two syncs the first time, three after.
+ */
 export async function writeDashboard(excel: ExcelLike, layout: DashboardLayout): Promise<void> {
   await excel.run(async (ctx) => {
     const existing = ctx.workbook.worksheets.getItemOrNullObject(layout.sheet);
     existing.load('isNullObject');
     await ctx.sync();
+    let sheet: Worksheet;
+    if (existing.isNullObject) {
+      sheet = ctx.workbook.worksheets.add(layout.sheet);
+    } else {
+      sheet = existing;
+      sheet.charts.load('items/name');
+      await ctx.sync();
+      for (const chart of sheet.charts.items) chart.delete();
+      sheet.getRange().clear();
+      sheet.visibility = 'Visible';
+    }
     suspend(ctx);
-    if (!existing.isNullObject) existing.delete();
-    const sheet = ctx.workbook.worksheets.add(layout.sheet);
     layout.columnWidths.forEach((w, c) => {
       sheet.getRange(`${columnLetters(c)}:${columnLetters(c)}`).format.columnWidth = w;
     });

@@ -26,6 +26,8 @@ export interface ConditionalFormat {
 }
 
 export interface Range extends LoadableObject {
+  /** For ranges from `…OrNullObject` methods (a used range of an empty sheet). */
+  isNullObject: boolean;
   values: Matrix;
   numberFormat: Matrix;
   address: string;
@@ -67,6 +69,7 @@ export interface Table extends LoadableObject {
 export interface Chart {
   title: { text: string };
   setPosition(startCell: string, endCell?: string): void;
+  delete(): void;
 }
 
 export interface Worksheet extends LoadableObject {
@@ -76,14 +79,26 @@ export interface Worksheet extends LoadableObject {
   activate(): void;
   delete(): void;
   getRange(address?: string): Range;
+  /** The used range (`valuesOnly`: cells with values only); a null object when there is none. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   tables: { add(address: string, hasHeaders: boolean): Table };
   freezePanes: { freezeRows(count: number): void };
-  charts: { add(type: string, source: Range, seriesBy?: string): Chart };
+  charts: LoadableObject & { items: Chart[]; add(type: string, source: Range, seriesBy?: string): Chart };
+}
+
+/** A workbook-level name (`=CanBo[#All]`); Excel updates its formula when what it refers to is renamed. */
+export interface NamedItem extends LoadableObject {
+  isNullObject: boolean;
+  name: string;
+  /** Always starts with `=` (ExcelApi 1.7). */
+  formula: string;
+  delete(): void;
 }
 
 export interface Workbook {
   worksheets: { getItem(name: string): Worksheet; getItemOrNullObject(name: string): Worksheet; add(name: string): Worksheet };
   tables: { getItem(name: string): Table; getItemOrNullObject(name: string): Table };
+  names: { add(name: string, reference: string, comment?: string): NamedItem; getItemOrNullObject(name: string): NamedItem };
 }
 
 export interface RequestContext {

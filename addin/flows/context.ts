@@ -7,6 +7,7 @@ import { readTables, type SheetTable } from '../excel/adapter';
 import { inExcel } from '../excel/office-errors';
 import { text, UserError, type Text } from '../text';
 import { TABLE_SPECS, type TableSpec } from '../sheet/columns';
+import { tableMarkers } from '../sheet/markers';
 import { blockingMissing, mapHeaders, type ColumnMap } from '../sheet/header-map';
 import { TableEdit } from '../sheet/table-edit';
 import { DATE_FORMAT, TEXT_CODE_FIELDS, TEXT_FORMAT } from '../sheet/columns';
@@ -82,7 +83,8 @@ export function bindTable(spec: TableSpec, table: SheetTable): BoundTable {
       'MISSING_COLUMNS',
     );
   }
-  return { spec, table, map, edit: new TableEdit(spec.table, table.headers.length, table.rows, columnFormats(spec, map)) };
+  // The edit writes to the table by its name now (a renamed table is found by its marker).
+  return { spec, table, map, edit: new TableEdit(table.name, table.headers.length, table.rows, columnFormats(spec, map)) };
 }
 
 /** The year's accepted categories (the policy's), or the defaults when it cannot be read. */
@@ -97,14 +99,38 @@ export async function loadCategories(api: ApiClient, year: number): Promise<Cate
   return DEFAULT_CATEGORIES.map((c) => ({ ...c }));
 }
 
-/** Reads every template table present in the workbook and binds its headers; none at all is an error. */
-export async function readBoundTables(excel: ExcelLike): Promise<BoundTable[]> {
-  const read = await inExcel(READ_FAILED, () => readTables(excel, TABLE_SPECS.map((s) => s.table)));
+export interface BoundTables {
+  bound: BoundTable[];
+  /** The kinds whose table is not in the workbook (by its marker or its name): said, not skipped silently. */
+  missing: TableSpec[];
+}
+
+/** Reads the template tables of `specs` (each found by its marker, so renamed ones too); one sync-set. */
+export async function readSpecTables(excel: ExcelLike, specs: readonly TableSpec[]): Promise<BoundTables> {
+  const read = await inExcel(READ_FAILED, () => readTables(excel, specs.map((s) => s.table), undefined, tableMarkers(specs)));
   const bound: BoundTable[] = [];
-  for (const spec of TABLE_SPECS) {
+  const missing: TableSpec[] = [];
+  for (const spec of specs) {
     const table = read.get(spec.table);
     if (table) bound.push(bindTable(spec, table));
+    else missing.push(spec);
   }
-  if (!bound.length) throw new FlowError(text('Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.', 'The workbook has no data tables yet. Click "Create template" first.'), 'NO_TABLES');
-  return bound;
+  return { bound, missing };
+}
+
+/** Reads every template table present in the workbook and binds its headers; none at all is an error. */
+export async function readBoundTables(excel: ExcelLike): Promise<BoundTables> {
+  const tables = await readSpecTables(excel, TABLE_SPECS);
+  if (!tables.bound.length) throw new FlowError(text('Chưa có bảng dữ liệu nào. Bấm "Tạo mẫu" trước.', 'The workbook has no data tables yet. Click "Create template" first.'), 'NO_TABLES');
+  return tables;
+}
+
+/** What the pane says about tables not found (empty text when none). */
+export function missingTablesText(missing: readonly Pick<TableSpec, 'table' | 'sheet'>[]): Text | null {
+  if (!missing.length) return null;
+  const list = missing.map((s) => `"${s.sheet}" (${s.table})`).join(', ');
+  return text(
+    `Không tìm thấy bảng của trang ${list} nên chưa xử lý. Nếu bảng bị xoá hoặc đổi tên trước khi có dấu nhận biết, bấm "Tạo mẫu" để tạo lại.`,
+    `The table of sheet ${list} was not found, so it was not processed. If it was deleted, or renamed before the add-in could mark it, click "Create template" to create it again.`,
+  );
 }

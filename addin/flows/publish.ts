@@ -23,6 +23,8 @@ export interface PublishReport {
   summary: OutcomeCounts;
   sent: number;
   issues: Issue[];
+  /** Kinds whose table was not found (nothing of them was sent). */
+  missing: { table: string; sheet: string }[];
   /** A whole-request failure that stopped the publish (results so far are written back). */
   failure?: Text;
 }
@@ -32,17 +34,17 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   const makeId = deps.makeId ?? (() => newClientId());
   const progress = deps.onProgress ?? (() => undefined);
   progress({ step: READING, done: 0, total: 0 });
-  const bound = await readBoundTables(deps.excel);
+  const { bound, missing } = await readBoundTables(deps.excel);
 
   const plans = new Map<BoundTable, PublishPlan>();
   for (const b of bound) plans.set(b, planPublish(b.spec, b.map, b.table.rows, makeId));
-  const widths = new Map(bound.map((b) => [b.spec.table, b.table.headers.length]));
+  const widths = new Map(bound.map((b) => [b.table.name, b.table.headers.length]));
 
   // Client ids go into the sheet before anything is sent: a retry reuses them.
   const idWrites = bound
     .filter((b) => plans.get(b)!.newIds.length && b.map.meta.id !== undefined)
     .map((b) => {
-      const edit = new TableEdit(b.spec.table, b.table.headers.length, b.table.rows);
+      const edit = new TableEdit(b.table.name, b.table.headers.length, b.table.rows);
       for (const { row, id } of plans.get(b)!.newIds) edit.set(row, b.map.meta.id, id);
       return edit.toWrite();
     });
@@ -52,7 +54,7 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   );
 
   const total = [...plans.values()].reduce((n, p) => n + p.rows.length, 0);
-  const report: PublishReport = { summary: emptyOutcomeCounts(), sent: 0, issues: [] };
+  const report: PublishReport = { summary: emptyOutcomeCounts(), sent: 0, issues: [], missing: missing.map((s) => ({ table: s.table, sheet: s.sheet })) };
   const categories = await loadCategories(deps.api, deps.year);
   try {
     for (const b of bound) {

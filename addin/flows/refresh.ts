@@ -16,13 +16,15 @@ import { text } from '../text';
 
 export interface RefreshReport {
   counts: RefreshCounts;
+  /** Kinds whose table was not found (not refreshed). */
+  missing: { table: string; sheet: string }[];
   issues: Issue[];
 }
 
 export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> {
   const progress = deps.onProgress ?? (() => undefined);
   progress({ step: READING, done: 0, total: TABLE_SPECS.length + 1 });
-  const bound = await readBoundTables(deps.excel);
+  const { bound, missing } = await readBoundTables(deps.excel);
   const categories = await loadCategories(deps.api, deps.year);
   const counts: RefreshCounts = { added: 0, updated: 0, removed: 0, flagged: 0 };
   const issues: Issue[] = [];
@@ -47,8 +49,8 @@ export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> 
       'Không ghi được dữ liệu từ máy chủ vào bảng tính (không mất gì: khắc phục rồi bấm "Cập nhật từ máy chủ" lại).',
       'Could not write the server\'s data into the workbook (nothing is lost: fix this, then click "Refresh from server" again).',
     ),
-    () => writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), new Map(bound.map((b) => [b.spec.table, b.table.headers.length]))),
+    () => writeTables(deps.excel, bound.map((b) => b.edit.toWrite()), new Map(bound.map((b) => [b.table.name, b.table.headers.length]))),
   );
   progress({ step: DONE, done: bound.length + 1, total: bound.length + 1 });
-  return { counts, issues: bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, named.filter((i) => i.table === b.spec.table)), b.table)) };
+  return { counts, missing: missing.map((s) => ({ table: s.table, sheet: s.sheet })), issues: bound.flatMap((b) => locateIssues(finalIssueRows(b.edit, named.filter((i) => i.table === b.spec.table)), b.table)) };
 }

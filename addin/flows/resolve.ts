@@ -2,12 +2,12 @@
  * Conflict resolution for one row: keep the user's values (take the server's version, so the
  * next publish overwrites) or take the server's values. Four syncs (read 3, write 1).
  */
-import { readTables, writeTables } from '../excel/adapter';
+import { writeTables } from '../excel/adapter';
 import { TABLE_SPECS } from '../sheet/columns';
 import type { Issue } from '../sheet/issues';
 import { localId, writeStoredRow } from '../sheet/refresh-merge';
 import { STATUS_PREFIX } from '../sheet/status-text';
-import { bindTable, FlowError, loadCategories, READ_FAILED, type FlowDeps } from './context';
+import { bindTable, FlowError, loadCategories, readSpecTables, type FlowDeps } from './context';
 import { inExcel } from '../excel/office-errors';
 import { text } from '../text';
 
@@ -16,9 +16,9 @@ export type Resolution = 'keepMine' | 'takeServer';
 export const KEEP_MINE_TEXT = `${STATUS_PREFIX.pending}: giữ bản của bạn — bấm "Gửi thay đổi" để ghi lên máy chủ.`;
 
 export async function resolveConflict(deps: FlowDeps, issue: Issue, choice: Resolution): Promise<void> {
-  const spec = TABLE_SPECS.find((s) => s.table === issue.table);
+  const spec = TABLE_SPECS.find((s) => s.kind === issue.kind);
   if (!spec || !issue.id) throw new FlowError(text('Không xác định được dòng cần xử lý.', 'Cannot tell which row to resolve.'), 'NO_ROW');
-  const table = (await inExcel(READ_FAILED, () => readTables(deps.excel, [spec.table]))).get(spec.table);
+  const table = (await readSpecTables(deps.excel, [spec])).bound[0]?.table;
   if (!table) throw new FlowError(text(`Không tìm thấy bảng ${spec.table} (trang ${spec.sheet}).`, `Table ${spec.table} (sheet ${spec.sheet}) was not found.`), 'TABLE_NOT_FOUND');
   const b = bindTable(spec, table);
   const categories = await loadCategories(deps.api, deps.year);
@@ -37,6 +37,6 @@ export async function resolveConflict(deps: FlowDeps, issue: Issue, choice: Reso
     b.edit.remove(row);
   }
   await inExcel(text('Không ghi được dòng đã xử lý vào bảng tính.', 'Could not write the resolved row into the workbook.'), () =>
-    writeTables(deps.excel, [b.edit.toWrite()], new Map([[spec.table, table.headers.length]])),
+    writeTables(deps.excel, [b.edit.toWrite()], new Map([[table.name, table.headers.length]])),
   );
 }

@@ -2,8 +2,8 @@
 import { ApiClient, type FetchLike } from '../api/client';
 import { selectTableCell } from '../excel/adapter';
 import type { ExcelLike } from '../excel/excel-api';
-import { FlowError, type FlowDeps, type Progress } from '../flows/context';
-import { text, type Text } from '../text';
+import { FlowError, missingTablesText, type FlowDeps, type Progress } from '../flows/context';
+import { join, text, type Text } from '../text';
 import { errorText } from './error-text';
 import { updateDashboard } from '../flows/dashboard';
 import { publishChanges } from '../flows/publish';
@@ -22,6 +22,12 @@ export interface PaneOptions {
   fetchImpl?: FetchLike;
   /** Today's year in Vietnam. */
   currentYear: number;
+}
+
+/** A flow's result, followed by what it could not find. */
+function withMissing(result: Text, missing: readonly { table: string; sheet: string }[]): Text {
+  const notice = missingTablesText(missing);
+  return notice ? join(result, notice) : result;
 }
 
 export function startPane(opts: PaneOptions): void {
@@ -175,14 +181,14 @@ export function startPane(opts: PaneOptions): void {
       const r = await publishChanges(deps());
       setIssues(r.issues);
       if (r.failure) throw new FlowError(r.failure, 'PUBLISH_FAILED');
-      return r.sent ? both('publishDone', { sent: r.sent, ...r.summary }) : both('nothingToSend');
+      return withMissing(r.sent ? both('publishDone', { sent: r.sent, ...r.summary }) : both('nothingToSend'), r.missing);
     });
   });
   $('refresh').addEventListener('click', () => {
     void busy(async () => {
       const r = await refreshFromServer(deps());
       setIssues(r.issues);
-      return both('refreshDone', { ...r.counts });
+      return withMissing(both('refreshDone', { ...r.counts }), r.missing);
     });
   });
   $('dashboard').addEventListener('click', () => {

@@ -10,7 +10,7 @@ export type CellType = 'text' | 'date' | 'number' | 'bool' | 'enum' | 'contents'
 
 /** Where a column's dropdown takes its values from. */
 export type ListSource =
-  | { kind: 'column'; table: string; header: string }
+  | { kind: 'column'; table: string; field: string; header: string }
   | { kind: 'values'; values: readonly string[] }
   | { kind: 'categories' };
 
@@ -99,8 +99,10 @@ const cadreRef: FieldColumn = {
   type: 'text',
   width: 80,
   required: true,
-  list: { kind: 'column', table: 'CanBo', header: label('cadreId') },
+  list: { kind: 'column', table: 'CanBo', field: 'cadreId', header: label('cadreId') },
 };
+
+const UNIT_CODES: ListSource = { kind: 'column', table: 'DonVi', field: 'unitCode', header: label('unitCode') };
 
 const SYNC_META: readonly MetaColumn[] = [
   { key: 'deleteMark', header: 'Xoá (đánh x)', width: 55 },
@@ -143,10 +145,10 @@ export const UNITS: TableSpec = {
     text('unitCode', 80, true),
     text('name', 200, true),
     { field: 'kind', header: label('kind'), type: 'enum', width: 90, required: true, labels: UNIT_KIND_LABELS, list: { kind: 'values', values: Object.values(UNIT_KIND_LABELS) } },
-    { ...text('parentCode', 90), list: { kind: 'column', table: 'DonVi', header: label('unitCode') }, listFreeText: true },
+    { ...text('parentCode', 90), list: UNIT_CODES, listFreeText: true },
     date('validFrom'),
     date('validTo'),
-    { ...text('mergedInto', 90), list: { kind: 'column', table: 'DonVi', header: label('unitCode') }, listFreeText: true },
+    { ...text('mergedInto', 90), list: UNIT_CODES, listFreeText: true },
   ],
   meta: SYNC_META,
 };
@@ -189,7 +191,7 @@ export const TRIPS: TableSpec = {
   table: 'DiCoSo',
   fields: [
     cadreRef,
-    { ...text('unit', 160, true), list: { kind: 'column', table: 'DonVi', header: label('unitCode') }, listFreeText: true },
+    { ...text('unit', 160, true), list: UNIT_CODES, listFreeText: true },
     date('startDate', true),
     date('endDate', true),
     num('days'),

@@ -33,14 +33,15 @@ export function baseField(field: string): string {
   return field.split(/[.[]/)[0];
 }
 
-/** Where a table is: its sheet's current name and its header's first cell (0-based). */
+/** Where a table is: its name and sheet's name now, and its header's first cell (0-based). */
 export interface TablePlace {
+  name?: string;
   sheet: string;
   top: number;
   left: number;
 }
 
-/** Issues with the table's current sheet name and the A1 address of their cell. */
+/** Issues with the table's name and sheet name now (a renamed table's), and the A1 address of their cell. */
 export function locateIssues(issues: readonly Issue[], place: TablePlace): Issue[] {
-  return issues.map((i) => ({ ...i, sheet: place.sheet, cell: cellAddress(place.top + 1 + i.row, place.left + (i.col ?? 0)) }));
+  return issues.map((i) => ({ ...i, table: place.name ?? i.table, sheet: place.sheet, cell: cellAddress(place.top + 1 + i.row, place.left + (i.col ?? 0)) }));
 }

@@ -7,6 +7,7 @@ import type { Category } from '../../shared/models';
 import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../../shared/messages';
 import { sheetRef } from './address';
 import { DATE_FORMAT, TABLE_SPECS, TEXT_CODE_FIELDS, TEXT_FORMAT, type FieldColumn, type ListSource, type TableSpec } from './columns';
+import { listName, tableMarkerName } from './markers';
 import { STATUS_PREFIX } from './status-text';
 
 export const LISTS_SHEET = 'Danh mục';
@@ -32,7 +33,17 @@ export interface ColumnSetup {
 export interface TablePlan {
   sheet: string;
   table: string;
+  /** The workbook name marking the table (found again after a rename). */
+  marker: string;
   columns: ColumnSetup[];
+}
+
+/** A workbook name the template defines on a table column (a dropdown's list). */
+export interface ListName {
+  name: string;
+  /** The table (default name) and the header of the column it refers to. */
+  table: string;
+  header: string;
 }
 
 export interface TemplatePlan {
@@ -40,6 +51,8 @@ export interface TemplatePlan {
   /** The lists sheet's cells, from A1. */
   lists: string[][];
   tables: TablePlan[];
+  /** The names the dropdowns read (each defined once the table it refers to exists). */
+  listNames: ListName[];
 }
 
 /** Fluent palette: tinted fills with dark text of the same hue. */
@@ -76,7 +89,8 @@ export const REPORT_COLORS: readonly ColorRule[] = [
 export function listSource(list: ListSource, categoryCount: number): string {
   switch (list.kind) {
     case 'column':
-      return `=INDIRECT("${list.table}[${list.header}]")`;
+      // A workbook name on the structured reference: Excel keeps it right through renames.
+      return `=${listName(list.table, list.field)}`;
     case 'values':
       return list.values.join(',');
     case 'categories':
@@ -108,7 +122,7 @@ export function tablePlan(spec: TableSpec, categoryCount: number): TablePlan {
       ...(colors ? { colors: [...colors] } : {}),
     });
   }
-  return { sheet: spec.sheet, table: spec.table, columns };
+  return { sheet: spec.sheet, table: spec.table, marker: tableMarkerName(spec.table), columns };
 }
 
 export function templatePlan(categories: readonly Category[], specs: readonly TableSpec[] = TABLE_SPECS): TemplatePlan {
@@ -116,5 +130,19 @@ export function templatePlan(categories: readonly Category[], specs: readonly Ta
     listsSheet: LISTS_SHEET,
     lists: [['Nội dung công tác', 'Mã'], ...categories.map((c) => [c.label, c.code])],
     tables: specs.map((s) => tablePlan(s, categories.length)),
+    listNames: listNames(specs),
   };
+}
+
+/** The column lists the specs' dropdowns read, once each. */
+export function listNames(specs: readonly TableSpec[]): ListName[] {
+  const out = new Map<string, ListName>();
+  for (const s of specs) {
+    for (const f of s.fields) {
+      if (f.list?.kind !== 'column') continue;
+      const name = listName(f.list.table, f.list.field);
+      if (!out.has(name)) out.set(name, { name, table: f.list.table, header: f.list.header });
+    }
+  }
+  return [...out.values()];
 }

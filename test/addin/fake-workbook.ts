@@ -13,6 +13,7 @@
  * into the page as `Excel`.
  */
 import type {
+  NamedItem,
   Chart,
   ConditionalFormat,
   ExcelLike,
@@ -175,6 +176,8 @@ class Proxy {
   }
   /** Called by sync(): takes the values of the requested properties. */
   take(): void {
+    // As in Office.js, any load of an …OrNullObject result tells whether it is null.
+    this.snapshot.set('isNullObject', this.read('isNullObject'));
     for (const p of this.requested) {
       const v = this.read(p);
       if (p === 'values' || p === 'numberFormat') this.fake.pending.response += payloadBytes(v);
@@ -198,8 +201,13 @@ class FakeRange extends Proxy implements Range {
     readonly c: number,
     readonly rows: number,
     readonly cols: number,
+    /** A null object (`getUsedRangeOrNullObject` of an empty sheet). */
+    readonly isNull = false,
   ) {
     super(fake);
+  }
+  get isNullObject(): boolean {
+    return this.loaded('isNullObject');
   }
 
   private check(m: Matrix, what: string): void {
@@ -219,6 +227,7 @@ class FakeRange extends Proxy implements Range {
   protected override read(prop: string): unknown {
     const grid = (f: (cell: FakeCell | undefined) => unknown): Matrix =>
       Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.cols }, (_, j) => f(this.model.cells.get(key(this.r + i, this.c + j)))));
+    if (prop === 'isNullObject') return this.isNull;
     if (prop === 'values') return grid((x) => x?.value ?? '');
     if (prop === 'numberFormat') return grid((x) => x?.numberFormat ?? 'General');
     if (prop === 'rowCount') return this.rows;
@@ -350,7 +359,8 @@ class FakeRange extends Proxy implements Range {
       add(type: string): ConditionalFormat {
         if (type !== 'ContainsText') throw new Error(`fake: conditional format ${type} not supported`);
         const entry = { address, operator: '', text: '', fill: '', font: '' };
-        model.conditionalFormats.push(entry);
+        // Excel gives a new conditional format the top priority: the list is in priority order.
+        model.conditionalFormats.unshift(entry);
         return {
           textComparison: {
             format: {
@@ -528,7 +538,14 @@ class FakeTable extends Proxy implements Table {
 }
 
 class FakeChart implements Chart {
-  constructor(private readonly entry: SheetModel['charts'][number]) {}
+  constructor(
+    private readonly entry: SheetModel['charts'][number],
+    private readonly sheet: SheetModel,
+  ) {}
+  delete(): void {
+    const i = this.sheet.charts.indexOf(this.entry);
+    if (i >= 0) this.sheet.charts.splice(i, 1);
+  }
   get title(): { text: string } {
     const entry = this.entry;
     return {
@@ -579,12 +596,35 @@ class FakeSheet extends Proxy implements Worksheet {
   }
   delete(): void {
     const m = this.m;
+    const visible = [...this.fake.sheets.values()].filter((x) => x.visibility === 'Visible');
+    if (visible.length === 1 && visible[0] === m) throw officeError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
     this.fake.sheets.delete(m.name);
-    for (const [n, t] of this.fake.tables) if (t.sheet === m) this.fake.tables.delete(n);
+    for (const [n, t] of this.fake.tables) {
+      if (t.sheet !== m) continue;
+      this.fake.tables.delete(n);
+      this.fake.retargetNames(n, null);
+    }
   }
   getRange(address?: string): Range {
     const a = parseAddress(address);
     return new FakeRange(this.fake, this.m, a.r, a.c, a.rows, a.cols);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    const m = this.m;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, cell] of m.cells) {
+      if (valuesOnly ? cell.value === '' || cell.value === null : cell.value === '' && cell.numberFormat === 'General') continue;
+      const [r, c] = k.split(',').map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    if (bottom < 0) return new FakeRange(this.fake, m, 0, 0, 1, 1, true);
+    return new FakeRange(this.fake, m, top, left, bottom - top + 1, right - left + 1);
   }
   get tables(): Worksheet['tables'] {
     const m = this.m;
@@ -592,7 +632,12 @@ class FakeSheet extends Proxy implements Worksheet {
     return {
       add(address: string, hasHeaders: boolean): Table {
         if (!hasHeaders) throw new Error('fake: tables need headers');
+        fake.checkWritable(m);
         const a = parseAddress(address);
+        for (const t of fake.tables.values()) {
+          const overlaps = t.sheet === m && a.r <= t.top + t.bodyRows && t.top <= a.r + a.rows - 1 && a.c <= t.left + t.width - 1 && t.left <= a.c + a.cols - 1;
+          if (overlaps) throw officeError('InvalidOperation', `A table can't overlap another table (${t.name}).`);
+        }
         const model: TableModel = { name: `Table${fake.tables.size + 1}`, sheet: m, top: a.r, left: a.c, width: a.cols, bodyRows: Math.max(1, a.rows - 1), showBandedRows: false };
         fake.tables.set(model.name, model);
         return new FakeTable(fake, model);
@@ -607,15 +652,65 @@ class FakeSheet extends Proxy implements Worksheet {
       },
     };
   }
+  private chartCollection?: FakeCharts;
   get charts(): Worksheet['charts'] {
-    const m = this.m;
-    return {
-      add(type: string, source: Range, _seriesBy?: string): Chart {
-        const entry = { type, source: source.address, title: '', from: '', to: '' };
-        m.charts.push(entry);
-        return new FakeChart(entry);
-      },
-    };
+    this.chartCollection ??= new FakeCharts(this.fake, this.m);
+    return this.chartCollection;
+  }
+}
+
+class FakeCharts extends Proxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: SheetModel,
+  ) {
+    super(fake);
+  }
+  protected override read(prop: string): unknown {
+    if (prop.startsWith('items')) return this.sheet.charts.map((e) => new FakeChart(e, this.sheet));
+    return undefined;
+  }
+  get items(): Chart[] {
+    return this.loaded('items/name');
+  }
+  add(type: string, source: Range, _seriesBy?: string): Chart {
+    const entry = { type, source: source.address, title: '', from: '', to: '' };
+    this.sheet.charts.push(entry);
+    return new FakeChart(entry, this.sheet);
+  }
+}
+
+interface NameModel {
+  name: string;
+  formula: string;
+  comment: string;
+}
+
+class FakeName extends Proxy implements NamedItem {
+  constructor(
+    fake: FakeExcel,
+    private readonly model: NameModel | null,
+  ) {
+    super(fake);
+  }
+  protected override read(prop: string): unknown {
+    if (prop === 'isNullObject') return this.model === null;
+    if (prop === 'name') return this.model?.name;
+    if (prop === 'formula') return this.model?.formula;
+    return undefined;
+  }
+  get isNullObject(): boolean {
+    return this.loaded('isNullObject');
+  }
+  get name(): string {
+    return this.loaded('name');
+  }
+  get formula(): string {
+    return this.loaded('formula');
+  }
+  delete(): void {
+    if (!this.model) throw officeError('ItemNotFound', 'name');
+    this.fake.names.delete(this.model.name);
   }
 }
 
@@ -653,6 +748,16 @@ class FakeContext implements RequestContext {
         },
         getItemOrNullObject: (name: string): Table => new FakeTable(fake, table(name)),
       },
+      names: {
+        add(name: string, reference: string, comment = ''): NamedItem {
+          if (!/^[A-Za-z_\\][\w.]*$/.test(name)) throw officeError('InvalidArgument', `name ${name}`);
+          if (fake.findName(name)) throw officeError('ItemAlreadyExists', `name ${name}`);
+          const entry = { name, formula: reference.startsWith('=') ? reference : `=${reference}`, comment };
+          fake.names.set(name, entry);
+          return new FakeName(fake, entry);
+        },
+        getItemOrNullObject: (name: string): NamedItem => new FakeName(fake, fake.findName(name)),
+      },
     };
   }
   async sync(): Promise<void> {
@@ -682,6 +787,46 @@ export class FakeExcel implements ExcelLike {
   selection: { sheet: string; address: string } | null = null;
   /** A user is editing a cell: every sync fails with InvalidOperationInCellEditMode. */
   editMode = false;
+
+  /** Workbook names (defined names), by name. */
+  readonly names = new Map<string, NameModel>();
+
+  findName(name: string): NameModel | null {
+    const lower = name.toLowerCase();
+    for (const n of this.names.values()) if (n.name.toLowerCase() === lower) return n;
+    return null;
+  }
+
+  /** What Excel does to names on a structured reference when a table is renamed (or deleted: `#REF!`). */
+  retargetNames(from: string, to: string | null): void {
+    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const ref = new RegExp(`^=${escaped}\\[`, 'i');
+    for (const n of this.names.values()) {
+      if (!ref.test(n.formula)) continue;
+      n.formula = to === null ? '=#REF!' : n.formula.replace(ref, `=${to}[`);
+    }
+  }
+
+  /** A user renames a table (Table Design › Table Name): names on it follow, as in Excel. */
+  renameTable(from: string, to: string): void {
+    const t = this.table(from);
+    if (this.findTable(to) && this.findTable(to) !== t) throw new Error(`table name ${to} is taken`);
+    this.tables.delete(t.name);
+    t.name = to;
+    this.tables.set(to, t);
+    this.retargetNames(from, to);
+  }
+
+  /** A user retypes a header: names on that column follow, as in Excel. */
+  renameHeader(table: string, from: string, to: string): void {
+    const t = this.table(table);
+    const j = this.headers(table).map(String).indexOf(from);
+    if (j < 0) throw new Error(`no column ${from} in ${table}`);
+    this.setCell(t.sheet.name, t.top, t.left + j, to);
+    for (const n of this.names.values()) {
+      if (n.formula.toLowerCase() === `=${t.name}[${from}]`.toLowerCase()) n.formula = `=${t.name}[${to}]`;
+    }
+  }
 
   /** A table by name, ignoring case as Excel does. */
   findTable(name: string): TableModel | null {
@@ -725,7 +870,7 @@ export class FakeExcel implements ExcelLike {
   }
 
   table(name: string): TableModel {
-    const t = this.tables.get(name);
+    const t = this.findTable(name);
     if (!t) throw new Error(`no table ${name}`);
     return t;
   }

@@ -1,7 +1,8 @@
 import { DEFAULT_CATEGORIES } from '../../../shared/defaults';
 import { createTemplate, readTables, selectTableCell, writeDashboard, writeTables } from '../../../addin/excel/adapter';
 import type { ExcelLike } from '../../../addin/excel/excel-api';
-import { templateHeaders, TRIPS } from '../../../addin/sheet/columns';
+import { TABLE_SPECS, templateHeaders, TRIPS } from '../../../addin/sheet/columns';
+import { tableMarkers } from '../../../addin/sheet/markers';
 import { TableEdit } from '../../../addin/sheet/table-edit';
 import { templatePlan } from '../../../addin/sheet/template';
 import { ExcelHost } from '../../office-host/host';
@@ -30,8 +31,16 @@ describe('Excel adapter through office.js against the emulated host', () => {
     expect([...sheet.hiddenColumns].sort()).toEqual([idCol, idCol + 1, idCol + 2]);
     expect(sheet.columnWidths.get(templateHeaders(TRIPS).indexOf('Nội dung'))).toBe(200);
     expect(excel.bodyCell('DiCoSo', 0, 'Ngày đi').numberFormat).toBe('dd/mm/yyyy');
-    expect(sheet.validations.find((v) => v.address === "'Đi cơ sở'!A2")).toMatchObject({ rule: { list: { inCellDropDown: true, source: '=INDIRECT("CanBo[Mã cán bộ]")' } }, errorAlert: { showAlert: true } });
-    expect(sheet.conditionalFormats.filter((c) => (c.settings['textComparison.rule'] as { text: string }).text === 'Lỗi')).toHaveLength(1);
+    // Dropdowns read workbook names on the structured references (they follow renames).
+    expect(sheet.validations.find((v) => v.address === "'Đi cơ sở'!A2")).toMatchObject({ rule: { list: { inCellDropDown: true, source: '=TheoDoi_DS_CanBo_cadreId' } }, errorAlert: { showAlert: true } });
+    const formula = (name: string): string | undefined => excel.wb.names.find((n) => n.name === name)?.formula;
+    expect(formula('TheoDoi_DS_CanBo_cadreId')).toBe('=CanBo[Mã cán bộ]');
+    expect(formula('TheoDoi_DS_DonVi_unitCode')).toBe('=DonVi[Mã đơn vị]');
+    expect(formula('TheoDoi_Bang_DiCoSo')).toBe('=DiCoSo[#All]');
+    expect(excel.wb.names).toHaveLength(7);
+    // Excel puts each new conditional format on top: added last-first, the rules end in the intended priority.
+    const statusCol = `'Đi cơ sở'!${String.fromCharCode(65 + templateHeaders(TRIPS).indexOf('Tình trạng gửi'))}2`;
+    expect(sheet.conditionalFormats.filter((c) => c.address === statusCol).map((c) => (c.settings['textComparison.rule'] as { text: string }).text)).toEqual(['Lỗi', 'Xung đột', 'Cảnh báo']);
     expect(excel.sheet('Danh mục').visibility).toBe('Hidden');
     expect(excel.at('Danh mục', 'A2').value).toBe('Khảo sát, nắm tình hình');
   });
@@ -125,8 +134,8 @@ describe('Excel adapter through office.js against the emulated host', () => {
     expect(excel.bodyCell('DiCoSo', 2, 'Đơn vị đến').formula).toBeNull();
   });
 
-  it('writes the dashboard (2 syncs) and replaces it on the next update', async () => {
-    const excel = new ExcelHost();
+  it('writes the dashboard (2 syncs) and updates it in place (3 syncs): the same sheet, its charts replaced, even as the only visible sheet', async () => {
+    const excel = new ExcelHost({ sheets: [] });
     const layout = {
       sheet: 'Tổng hợp',
       blocks: [
@@ -137,9 +146,13 @@ describe('Excel adapter through office.js against the emulated host', () => {
       columnWidths: [150, 60],
     };
     await writeDashboard(excel, layout);
+    const first = excel.sheet('Tổng hợp');
+    excel.type(first, 8, 25, 'cũ');
     await writeDashboard(excel, layout);
-    expect(excel.syncCount).toBe(4);
+    expect(excel.syncCount).toBe(5);
     const sheet = excel.sheet('Tổng hợp');
+    expect(sheet).toBe(first);
+    expect(excel.at('Tổng hợp', 'Z9').value).toBe('');
     expect(sheet.charts).toEqual([expect.objectContaining({ type: 'ColumnClustered', source: "'Tổng hợp'!A3:C4", seriesBy: 'Columns', title: 'Ngày', from: 'E1', to: 'L15' })]);
     expect(excel.at('Tổng hợp', 'C4').value).toBe(10);
     expect(excel.activeSheet).toBe('Tổng hợp');
@@ -151,5 +164,76 @@ describe('Excel adapter through office.js against the emulated host', () => {
     await selectTableCell(excel, 'DiCoSo', 1, 3);
     expect(excel.selection).toEqual({ sheet: 'Đi cơ sở', address: "'Đi cơ sở'!D3" });
     expect(excel.activeSheet).toBe('Đi cơ sở');
+  });
+});
+
+describe('Excel adapter through office.js: tables the user renamed', () => {
+  const markers = tableMarkers(TABLE_SPECS);
+  const formula = (excel: ExcelHost, name: string): string | undefined => excel.wb.names.find((n) => n.name === name)?.formula;
+
+  it('finds a renamed table by its marker (one more sync), under its new name, and the dropdown names follow', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }]);
+    excel.renameTable('DiCoSo', 'ChuyenDi');
+    excel.renameTable('CanBo', 'NhanSu');
+    expect(formula(excel, 'TheoDoi_DS_CanBo_cadreId')).toBe('=NhanSu[Mã cán bộ]');
+    const before = excel.syncCount;
+    const tables = await readTables(excel, ['CanBo', 'DiCoSo', 'DonVi'], undefined, markers);
+    expect(excel.syncCount - before).toBe(4);
+    expect(tables.get('DiCoSo')).toMatchObject({ name: 'ChuyenDi', sheet: 'Đi cơ sở', rows: [expect.arrayContaining(['CB01'])] });
+    expect(tables.get('CanBo')!.name).toBe('NhanSu');
+    expect(tables.get('DonVi')!.name).toBe('DonVi');
+    // Without markers (as before), a renamed table is not found.
+    expect((await readTables(excel, ['DiCoSo'])).get('DiCoSo')).toBeNull();
+  });
+
+  it('a marker whose table was deleted falls back to a table of the default name', async () => {
+    const excel = await withTemplate();
+    excel.wb.names.find((n) => n.name === 'TheoDoi_Bang_DonVi')!.formula = '=#REF!';
+    expect((await readTables(excel, ['DonVi'], undefined, markers)).get('DonVi')!.name).toBe('DonVi');
+  });
+
+  it('"Tạo mẫu" again completes a renamed table instead of creating one over it, and matches headers ignoring case', async () => {
+    const excel = await withTemplate();
+    excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01' }]);
+    excel.renameTable('DiCoSo', 'ChuyenDi');
+    const t = excel.table('ChuyenDi');
+    const j = t.columns.findIndex((c) => c.name === 'Nội dung');
+    t.columns[j].name = 'NỘI DUNG';
+    excel.type(t.sheet, t.top, t.left + j, 'NỘI DUNG');
+    t.columns.pop(); // the user resized the table without its last column (Mã kiểm tra)
+    const before = excel.syncCount;
+    const r = await createTemplate(excel, templatePlan(DEFAULT_CATEGORIES));
+    expect(excel.syncCount - before).toBe(4);
+    expect(r).toEqual({ createdTables: [], addedColumns: [{ table: 'ChuyenDi', headers: ['Mã kiểm tra'] }] });
+    expect(excel.wb.table('DiCoSo')).toBeFalsy();
+    expect(excel.headers('ChuyenDi')).not.toContain('Nội dung');
+    expect(excel.records('ChuyenDi')[0]['Mã cán bộ']).toBe('CB01');
+    expect(formula(excel, 'TheoDoi_Bang_DiCoSo')).toBe('=ChuyenDi[#All]');
+  });
+
+  it('puts a new table below data already on its sheet, never over it, and marks it', async () => {
+    const excel = new ExcelHost();
+    const sheet = excel.addSheet('Đơn vị');
+    excel.type(sheet, 0, 0, 'Danh sách cũ');
+    excel.type(sheet, 2, 1, 'Xã A');
+    const r = await createTemplate(excel, templatePlan(DEFAULT_CATEGORIES));
+    expect(r.createdTables).toContain('DonVi');
+    expect(excel.table('DonVi').top).toBe(4);
+    expect(excel.at('Đơn vị', 'A1').value).toBe('Danh sách cũ');
+    expect(excel.at('Đơn vị', 'B3').value).toBe('Xã A');
+    expect(excel.at('Đơn vị', 'A5').value).toBe('Mã đơn vị');
+    expect(sheet.frozenRows).toBe(0);
+    expect(formula(excel, 'TheoDoi_Bang_DonVi')).toBe('=DonVi[#All]');
+  });
+
+  it('marks the tables of a workbook made before markers existed, and re-points a dropdown name left on #REF!', async () => {
+    const excel = await withTemplate();
+    excel.wb.names.splice(0, excel.wb.names.length, { name: 'TheoDoi_DS_CanBo_cadreId', formula: '=#REF!', comment: '', visible: true });
+    const r = await createTemplate(excel, templatePlan(DEFAULT_CATEGORIES));
+    expect(r).toEqual({ createdTables: [], addedColumns: [] });
+    expect(formula(excel, 'TheoDoi_Bang_CanBo')).toBe('=CanBo[#All]');
+    expect(formula(excel, 'TheoDoi_DS_CanBo_cadreId')).toBe('=CanBo[Mã cán bộ]');
+    expect(excel.wb.names).toHaveLength(7);
   });
 });

@@ -1,5 +1,5 @@
 import { ApiClient } from '../../../addin/api/client';
-import { bindTable, columnFormats, FlowError, loadCategories } from '../../../addin/flows/context';
+import { bindTable, columnFormats, FlowError, loadCategories, missingTablesText } from '../../../addin/flows/context';
 import { CADRES, templateHeaders, TRIPS } from '../../../addin/sheet/columns';
 import { mapHeaders } from '../../../addin/sheet/header-map';
 import { DEFAULT_CATEGORIES } from '../../../shared/defaults';
@@ -40,5 +40,14 @@ describe('loadCategories', () => {
     expect(await loadCategories(client, 2025)).toEqual([{ code: 'x', label: 'Riêng' }]);
     const wrongKey = new ApiClient({ apiUrl: 'http://api.test', org: 'demo', apiKey: 'nope' }, api.fetch);
     expect(await loadCategories(wrongKey, 2025)).toEqual(DEFAULT_CATEGORIES);
+  });
+});
+
+describe('missingTablesText', () => {
+  it('names each sheet and table not found, in both languages, and says what to do', () => {
+    expect(missingTablesText([])).toBeNull();
+    const t = missingTablesText([{ table: 'MienGiam', sheet: 'Miễn giảm' }, { table: 'DonVi', sheet: 'Đơn vị' }])!;
+    expect(t.vi).toMatch(/^Không tìm thấy bảng của trang "Miễn giảm" \(MienGiam\), "Đơn vị" \(DonVi\) nên chưa xử lý\..*Tạo mẫu/);
+    expect(t.en).toMatch(/^The table of sheet "Miễn giảm" \(MienGiam\), "Đơn vị" \(DonVi\) was not found.*Create template/);
   });
 });

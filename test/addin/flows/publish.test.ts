@@ -139,6 +139,28 @@ describe('publishChanges', () => {
     expect(excel.activeSheet).toBe('Chuyến đi 2025');
   });
 
+  it('works on tables the user renamed (found by their markers), writing back to them, and says which table is missing', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1), { ...trip(2), [H.cadreId]: '' }]);
+    excel.renameTable(TRIPS.table, 'ChuyenDi2025');
+    // A table deleted outright (its sheet removed): reported, not silently skipped.
+    excel.sheet('Miễn giảm').cells.clear();
+    excel.tables.delete('MienGiam');
+    let n = 0;
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `t${++n}` });
+    expect(report.missing).toEqual([{ table: 'MienGiam', sheet: 'Miễn giảm' }]);
+    expect(api.store.get('trips')!.size).toBe(1);
+    expect(excel.records('ChuyenDi2025').map((r) => [r[H.id], r[H.version] !== ''])).toEqual([['t1', true], ['t2', false]]);
+    const issue = report.issues.find((i) => i.severity === 'error')!;
+    expect(issue).toMatchObject({ table: 'ChuyenDi2025', sheet: 'Đi cơ sở', cell: 'A3' });
+    await selectTableCell(excel, issue.table, issue.row, issue.col ?? 0);
+    expect(excel.selection).toEqual({ sheet: 'Đi cơ sở', address: "'Đi cơ sở'!A3" });
+    // Refresh finds it too.
+    const refreshed = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(refreshed.missing).toEqual([{ table: 'MienGiam', sheet: 'Miễn giảm' }]);
+    expect(excel.records('ChuyenDi2025')).toHaveLength(2);
+  });
+
   it('deletes marked rows on the server and removes them from the sheet', async () => {
     const { excel, api, client } = await setup();
     excel.typeRows(TRIPS.table, [trip(1), trip(2), trip(3)]);

@@ -20,8 +20,15 @@ describe('templatePlan', () => {
   });
 
   it('gives dropdowns: cadre codes from the roster, units, categories, reasons, Có/Không', () => {
-    expect(column('DiCoSo', 'Mã cán bộ').validation).toEqual({ source: '=INDIRECT("CanBo[Mã cán bộ]")', freeText: false });
-    expect(column('DiCoSo', 'Đơn vị đến').validation).toEqual({ source: '=INDIRECT("DonVi[Mã đơn vị]")', freeText: true });
+    expect(column('DiCoSo', 'Mã cán bộ').validation).toEqual({ source: '=TheoDoi_DS_CanBo_cadreId', freeText: false });
+    expect(column('DiCoSo', 'Đơn vị đến').validation).toEqual({ source: '=TheoDoi_DS_DonVi_unitCode', freeText: true });
+    expect(column('DonVi', 'Sáp nhập vào').validation).toEqual({ source: '=TheoDoi_DS_DonVi_unitCode', freeText: true });
+    // The names those dropdowns read, each once, on the column of its table.
+    expect(plan.listNames).toEqual([
+      { name: 'TheoDoi_DS_DonVi_unitCode', table: 'DonVi', header: 'Mã đơn vị' },
+      { name: 'TheoDoi_DS_CanBo_cadreId', table: 'CanBo', header: 'Mã cán bộ' },
+    ]);
+    expect(plan.tables.map((t) => t.marker)).toEqual(['TheoDoi_Bang_CanBo', 'TheoDoi_Bang_DonVi', 'TheoDoi_Bang_MienGiam', 'TheoDoi_Bang_DangKy', 'TheoDoi_Bang_DiCoSo']);
     expect(column('DiCoSo', 'Nội dung').validation).toEqual({ source: "='Danh mục'!$A$2:$A$8", freeText: true });
     expect(column('MienGiam', 'Lý do').validation?.source).toBe('Học tập dài hạn,Thai sản,Ốm dài ngày,Khác');
     expect(column('CanBo', 'Thuộc đối tượng 1+2').validation?.source).toBe('Có,Không');
