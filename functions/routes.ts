@@ -13,6 +13,7 @@ import { getRollup } from './handlers/rollup';
 import { getPolicy, putPolicy } from './handlers/policies';
 import { getProfile, putProfile } from './handlers/profile';
 import { getReport, postReportLink, reportSignedAccess } from './handlers/reports';
+import { closeYear, listYears, reopenYear } from './handlers/years';
 import { listHandler, publishHandler } from './handlers/rows';
 import { recalculateTotalsJob } from './jobs/recalculateTotals';
 import type { Route, TimerJob } from './route';
@@ -38,6 +39,9 @@ export const ROUTES: readonly Route[] = [
   { name: 'deleteMember', method: 'DELETE', pattern: 'orgs/{org}/members/{account}', role: 'admin', allOrgs: true, handler: deleteMember },
   { name: 'getMe', method: 'GET', pattern: 'me', role: 'viewer', scope: 'caller', handler: getMe },
   { name: 'getRollup', method: 'GET', pattern: 'rollup', role: 'viewer', scope: 'national', handler: getRollup },
+  { name: 'listYears', method: 'GET', pattern: 'orgs/{org}/years', role: 'viewer', handler: listYears },
+  { name: 'closeYear', method: 'POST', pattern: 'orgs/{org}/years/{year}/close', role: 'leader', handler: closeYear },
+  { name: 'reopenYear', method: 'DELETE', pattern: 'orgs/{org}/years/{year}/close', role: 'admin', handler: reopenYear },
 ];
 
 export const TIMERS: readonly TimerJob[] = [recalculateTotalsJob];

@@ -50,6 +50,11 @@ export interface KindInfo<K extends Kind = Kind> {
   rawId(raw: Record<string, unknown>): string | null;
   /** The cadre and years a record's dates touch; null for a kind that belongs to no cadre. */
   years(record: EntityByKind[K], now: YearsNow): CadreYears | null;
+  /**
+   * The fields that reach the first and the last of `years` (named in YEAR_CLOSED), or null for
+   * a kind that belongs to every year (cadres, units: a closed year does not freeze them).
+   */
+  readonly yearFields: { readonly from: string; readonly to: string } | null;
 }
 
 const CODE_EXPECTED = 'mã gồm chữ không dấu, số, "_" hoặc "-"';
@@ -120,6 +125,7 @@ export const KINDS: { readonly [K in Kind]: KindInfo<K> } = {
     // A cadre's service may span decades: its row touches the year of `asOf` (other years are
     // reachable through GET compliance).
     years: (c: Cadre, now) => ({ cadreId: c.cadreId, from: now.asOfYear, to: now.asOfYear }),
+    yearFields: null,
   },
   units: {
     kind: 'units',
@@ -129,6 +135,7 @@ export const KINDS: { readonly [K in Kind]: KindInfo<K> } = {
     publishRole: 'editor',
     filteredByYear: false,
     years: (_u: Unit) => null,
+    yearFields: null,
   },
   absences: {
     kind: 'absences',
@@ -142,6 +149,7 @@ export const KINDS: { readonly [K in Kind]: KindInfo<K> } = {
       const from = yearOfIso(a.from);
       return { cadreId: a.cadreId, from, to: a.to ? yearOfIso(a.to) : Math.max(from, now.currentYear) };
     },
+    yearFields: { from: 'from', to: 'to' },
   },
   trips: {
     kind: 'trips',
@@ -151,6 +159,7 @@ export const KINDS: { readonly [K in Kind]: KindInfo<K> } = {
     publishRole: 'editor',
     filteredByYear: true,
     years: (t: Trip) => ({ cadreId: t.cadreId, from: yearOfIso(t.startDate), to: yearOfIso(t.endDate) }),
+    yearFields: { from: 'startDate', to: 'endDate' },
   },
   registrations: {
     kind: 'registrations',
@@ -160,6 +169,7 @@ export const KINDS: { readonly [K in Kind]: KindInfo<K> } = {
     publishRole: 'editor',
     filteredByYear: true,
     years: (r: Registration) => ({ cadreId: r.cadreId, from: r.year, to: r.year }),
+    yearFields: { from: 'year', to: 'year' },
   },
 };
 

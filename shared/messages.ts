@@ -191,6 +191,8 @@ const ERROR_TEXT: Readonly<Record<ErrorCode, (f: string, d: MessageDetail) => st
   FORBIDDEN: (f, d) => `${f}: ${quoteValue(d.value)} — chỉ lãnh đạo (quyền leader trở lên) mới được thay đổi.`,
   INTERNAL: (f, d) =>
     `${f}: lỗi hệ thống khi xử lý dòng này (mã yêu cầu ${quoteValue(d.value)}); dòng chưa được lưu, các dòng khác không bị ảnh hưởng. Vui lòng gửi lại.`,
+  YEAR_CLOSED: (f, d) =>
+    `${f}: năm ${String(d.value)} đã khoá sổ, không thể thêm, sửa hoặc xoá dữ liệu của năm này (quản trị viên có thể mở lại sổ).`,
 };
 
 /** The Vietnamese message of an error on `field`, naming the field and the bad value. */
@@ -242,6 +244,7 @@ export const REQUEST_ERROR_MESSAGES = {
   TOO_LARGE: 'Yêu cầu quá lớn (tối đa 5.000 dòng và 4 MiB mỗi lần gửi).',
   STORAGE_UNAVAILABLE: 'Không kết nối được kho dữ liệu. Vui lòng thử lại sau ít phút.',
   INTERNAL: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+  YEAR_CLOSED: 'Năm này đã khoá sổ: số liệu được giữ nguyên, không thể thay đổi.',
 } as const;
 
 export type RequestErrorCode = keyof typeof REQUEST_ERROR_MESSAGES;

@@ -123,7 +123,8 @@ export type ErrorCode =
   | 'CADRE_HAS_TRIPS'
   | 'DUPLICATE_ID'
   | 'FORBIDDEN'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'YEAR_CLOSED';
 
 export type WarningCode =
   | 'OVERLAP'

@@ -5,15 +5,17 @@
 import { evaluateOrg } from '../../shared/engine/evaluate';
 import type { IsoDate } from '../../shared/models';
 import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
-import { engineInput, loadOrgState } from '../domain/org-state';
-import { yearAndAsOf, yearValue } from '../http/params';
+import { closedInfo, loadClosedYears } from '../domain/closed-years';
+import { engineInput, loadOrgState, type OrgState } from '../domain/org-state';
+import { YearClosedError } from '../http/errors';
+import { flagValue, yearAndAsOf, yearValue } from '../http/params';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import type { ApiResponse } from '../http/types';
 import type { RouteContext } from '../route';
 import type { Services } from '../services';
 
-export async function computeCompliance(services: Services, org: string, year: number, asOf: IsoDate): Promise<ComplianceBody> {
-  const state = await loadOrgState(services.store, org);
+export async function computeCompliance(services: Services, org: string, year: number, asOf: IsoDate, loaded?: OrgState): Promise<ComplianceBody> {
+  const state = loaded ?? (await loadOrgState(services.store, org));
   const result = evaluateOrg(engineInput(state, asOf)).year(year);
   return { org, ...result, computedAt: services.now().toISOString() };
 }
@@ -24,13 +26,25 @@ export async function storeYear(services: Services, body: ComplianceBody, date: 
   await services.store.putSnapshot(body.org, body.year, { date, summary: body.summary, computedAt: body.computedAt });
 }
 
+/**
+ * A closed year answers its frozen figures (with `closed`; `asOf` is the close's), or with
+ * `live=true` what is stored now (with `closed` too); an open year answers `closed: null`.
+ */
 export async function getCompliance(ctx: RouteContext): Promise<ApiResponse> {
   const { year, asOf } = yearAndAsOf(ctx.req.query, ctx.services.now());
-  return { status: 200, body: await computeCompliance(ctx.services, ctx.org, year, asOf) };
+  const live = flagValue(ctx.req.query.get('live'), 'live');
+  const closed = (await loadClosedYears(ctx.services.store, ctx.org)).get(year);
+  if (closed && !live) {
+    const frozen = await ctx.services.store.getFrozen(ctx.org, year, closed.frozen);
+    if (frozen !== null) return { status: 200, body: { ...(frozen as object), closed: closedInfo(closed) } };
+  }
+  const body = await computeCompliance(ctx.services, ctx.org, year, asOf);
+  return { status: 200, body: { ...body, closed: closed ? closedInfo(closed) : null } };
 }
 
 export async function recalculate(ctx: RouteContext): Promise<ApiResponse> {
   const { year, asOf } = yearAndAsOf(ctx.req.query, ctx.services.now());
+  if ((await loadClosedYears(ctx.services.store, ctx.org)).has(year)) throw new YearClosedError();
   const body = await computeCompliance(ctx.services, ctx.org, year, asOf);
   await ctx.services.store.registerOrg(ctx.org);
   await storeYear(ctx.services, body, asOf);

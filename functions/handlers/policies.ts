@@ -3,7 +3,8 @@ import { defaultPolicy } from '../../shared/defaults';
 import type { Policy } from '../../shared/models';
 import { parsePolicy } from '../../shared/validate';
 import { readObjectBody } from '../http/body';
-import { InvalidPolicyError, StorageUnavailableError } from '../http/errors';
+import { loadClosedYears } from '../domain/closed-years';
+import { InvalidPolicyError, StorageUnavailableError, YearClosedError } from '../http/errors';
 import { yearValue } from '../http/params';
 import type { ApiResponse } from '../http/types';
 import { sameContent } from '../publish/canonical';
@@ -24,6 +25,7 @@ const MAX_ROUNDS = 5;
 export async function putPolicy(ctx: RouteContext): Promise<ApiResponse> {
   const year = yearParam(ctx);
   const body = await readObjectBody(ctx.req, 'Cần một đối tượng JSON gồm các thiết lập của cấu hình năm, ví dụ {"requiredDays":60}.');
+  if ((await loadClosedYears(ctx.services.store, ctx.org)).has(year)) throw new YearClosedError();
   const parsed = parsePolicy(body, year);
   if (!parsed.ok) throw new InvalidPolicyError(parsed.errors);
   const policy = parsed.policy;

@@ -68,6 +68,11 @@ export class MethodNotAllowedError extends ApiError {
     this.headers.Allow = allow.join(', ');
   }
 }
+/** 409: the year is closed (cycle.md §4), or closing a year already closed. */
+export class YearClosedError extends ApiError {
+  readonly status = 409;
+  readonly code = 'YEAR_CLOSED' as const;
+}
 export class TooLargeError extends ApiError {
   readonly status = 413;
   readonly code = 'TOO_LARGE' as const;

@@ -6,6 +6,7 @@
  */
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { evaluateOrg } from '../../shared/engine/evaluate';
+import { loadClosedYears } from '../domain/closed-years';
 import { engineInput, loadOrgState } from '../domain/org-state';
 import type { TimerJob } from '../route';
 import type { Services } from '../services';
@@ -34,9 +35,10 @@ export async function recalculateTotals(services: Services): Promise<JobReport> 
   let totalsWritten = 0;
   let snapshotsWritten = 0;
   for (const org of orgs) {
-    const state = await loadOrgState(services.store, org);
+    const [state, closed] = await Promise.all([loadOrgState(services.store, org), loadClosedYears(services.store, org)]);
     const evaluation = evaluateOrg(engineInput(state, today));
-    for (const year of years) {
+    // A closed year keeps its frozen totals (cycle.md §4).
+    for (const year of years.filter((y) => !closed.has(y))) {
       const result = evaluation.year(year);
       const computedAt = now.toISOString();
       totalsWritten += await services.store.putTotals(org, year, result.cadres, { asOf: today, computedAt });

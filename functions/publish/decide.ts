@@ -6,6 +6,7 @@
 import { errorMessage } from '../../shared/messages';
 import type { EntityByKind, FieldError, Kind, Registration } from '../../shared/models';
 import type { PlannedWrite, StoredRow } from '../storage/types';
+import { yearClosedError } from '../domain/closed-years';
 import { sameContent } from './canonical';
 import type { PreparedRow, UpsertRow } from './prepare';
 
@@ -19,6 +20,10 @@ export interface DecideOptions {
   readonly canApprove: boolean;
   /** Live trip ids of a cadre (for CADRE_HAS_TRIPS). */
   readonly tripsOfCadre: (cadreId: string) => readonly string[];
+  /** Closed years (cycle.md §4): a write touching one is rejected with YEAR_CLOSED. */
+  readonly closedYears?: ReadonlySet<number>;
+  /** The current year in Vietnam (an absence without `to` reaches it). */
+  readonly currentYear?: number;
 }
 
 function approvalErrors(record: Registration, stored: StoredRow | null | undefined): FieldError[] {
@@ -34,6 +39,24 @@ function approvalErrors(record: Registration, stored: StoredRow | null | undefin
 }
 
 export function decide<K extends Kind>(
+  kind: K,
+  row: PreparedRow<K>,
+  stored: StoredRow<EntityByKind[K]> | null | undefined,
+  opts: DecideOptions,
+): Decision {
+  const decision = decideRow(kind, row, stored, opts);
+  // A write into a closed year is refused, whatever the role: a create, a change (its old or
+  // new dates) and a delete alike. A row that writes nothing (unchanged, conflict) answers as such.
+  if (!('write' in decision) || !opts.closedYears || opts.closedYears.size === 0) return decision;
+  const currentYear = opts.currentYear ?? new Date().getUTCFullYear();
+  const { change } = decision.write;
+  const error =
+    (change.new !== null ? yearClosedError(kind, change.new as EntityByKind[K], opts.closedYears, currentYear) : null) ??
+    (change.old !== null ? yearClosedError(kind, change.old as EntityByKind[K], opts.closedYears, currentYear) : null);
+  return error ? { outcome: 'rejected', errors: [error] } : decision;
+}
+
+function decideRow<K extends Kind>(
   kind: K,
   row: PreparedRow<K>,
   stored: StoredRow<EntityByKind[K]> | null | undefined,

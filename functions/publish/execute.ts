@@ -18,12 +18,13 @@ import type { Principal } from '../auth/keys';
 import { roleAtLeast } from '../../shared/roles';
 import { engineInput, loadOrgState, tripsByCadre, validationContext, type OrgState } from '../domain/org-state';
 import { rowView } from '../domain/row-view';
+import { loadClosedYears } from '../domain/closed-years';
 import { cadreYearsOf, distinctCadreYears, type CadreYear } from '../domain/touched';
 import type { Services } from '../services';
 import { Limiter } from '../storage/limit';
 import type { CommitResult } from '../storage/store';
 import type { PlannedWrite, StoredRow } from '../storage/types';
-import { decide, type Decision } from './decide';
+import { decide, type Decision, type DecideOptions } from './decide';
 import { createPreparer, type PreparedRow } from './prepare';
 
 const MAX_ROUNDS = 5;
@@ -53,11 +54,16 @@ export async function publishRows<K extends Kind>(
   requestId: string = randomUUID(),
 ): Promise<PublishResponse<FullPublishResult>> {
   const { store } = services;
-  const state = await loadOrgState(store, org);
+  const [state, closed] = await Promise.all([loadOrgState(store, org), loadClosedYears(store, org)]);
   const today = vietnamToday(services.now());
   const stored = state.rows[kind] as Map<string, StoredRow<EntityByKind[K]>>;
   const trips = tripsByCadre(state);
-  const opts = { canApprove: roleAtLeast(principal.role, 'leader'), tripsOfCadre: (id: string) => trips.get(id) ?? [] };
+  const opts: DecideOptions = {
+    canApprove: roleAtLeast(principal.role, 'leader'),
+    tripsOfCadre: (id: string) => trips.get(id) ?? [],
+    closedYears: new Set(closed.keys()),
+    currentYear: yearOfIso(today),
+  };
 
   // Prepare, decide and start writing chunk by chunk, so that validation overlaps storage I/O.
   const prepare = createPreparer(kind, validationContext(state, today), randomUUID);

@@ -8,6 +8,8 @@
  * Table `totals`: `<org>_<year>` / `<cadreId>`. Table `snapshots`: `<org>_<year>` / `<date>`.
  * Table `orgs`: `org` / `<org>`. Members (members.ts): `<org>_members` / `r_<account, base64url>`,
  * with `_all_members` for the members of every org (`*`; no org id starts with `_`).
+ * Table `frozen`: `<org>_<year>` / `<key of one close>` (the compliance frozen when the year
+ * was closed, gzipped; the `years` row names its key).
  */
 import { ORG_ID_PATTERN } from '../../shared/ids';
 import type { Kind } from '../../shared/models';
@@ -15,7 +17,7 @@ import type { Kind } from '../../shared/models';
 const KEY_TEXT = /^[A-Za-z0-9_-]{1,200}$/;
 
 /** `profile`: the org profile (cycle.md §2), one row `r_profile`. */
-export type PartitionKind = Kind | 'policies' | 'members' | 'profile';
+export type PartitionKind = Kind | 'policies' | 'members' | 'profile' | 'years';
 
 function checked(key: string): string {
   if (!KEY_TEXT.test(key)) throw new Error(`storage key outside [A-Za-z0-9_-]: ${JSON.stringify(key.slice(0, 80))}`);

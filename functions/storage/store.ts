@@ -10,7 +10,7 @@ import { KIND_LIST } from '../../shared/kinds';
 import type { HistoryRow } from '../../shared/wire/compliance';
 import type { IsoDate, Summary } from '../../shared/models';
 import { planBatches, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches';
-import { auditEntity, auditEntityToRows, entityToStoredRow, getJson, putJson, rowEntity, type EntityProps } from './entities';
+import { auditEntity, auditEntityToRows, entityToStoredRow, getGzipJson, getJson, putGzipJson, putJson, rowEntity, type EntityProps } from './entities';
 import { guard, isContention, isNotFound, isUnavailable } from './errors';
 import { StorageUnavailableError } from '../http/errors';
 import {
@@ -29,7 +29,7 @@ import { Limiter } from './limit';
 import type { Tables } from './tables';
 import type { AuditRow, PlannedWrite, StoredRow } from './types';
 
-export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies', 'members', 'profile'];
+export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies', 'members', 'profile', 'years'];
 
 export interface CommitResult {
   /** New versions of the rows written. */
@@ -278,6 +278,25 @@ export class Store {
     putJson(entity, 'summary', snapshot.summary);
     await guard(() => client.upsertEntity(entity, 'Replace'));
     return true;
+  }
+
+  /** Stores the compliance frozen by one close of a year (gzipped JSON, binary chunks). */
+  async putFrozen(org: string, year: number, key: string, body: unknown): Promise<void> {
+    await this.ready();
+    const entity: EntityProps & { partitionKey: string; rowKey: string } = { partitionKey: yearPartition(org, year), rowKey: checkedKey(key) };
+    putGzipJson(entity, 'body', body);
+    await guard(() => this.tables.clients.frozen.upsertEntity(entity, 'Replace'));
+  }
+
+  async getFrozen(org: string, year: number, key: string): Promise<unknown> {
+    await this.ready();
+    try {
+      const e = await guard(() => this.tables.clients.frozen.getEntity<EntityProps>(yearPartition(org, year), checkedKey(key)));
+      return getGzipJson(e, 'body');
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
   }
 
   async listSnapshots(org: string, year: number): Promise<HistoryRow[]> {

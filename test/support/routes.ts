@@ -8,5 +8,6 @@ export function pathOf(pattern: string, org: string): string {
 export function allowedStatus(route: { method: string; name: string }): number {
   if (route.name === 'deleteMember') return 404; // no such member
   if (route.name === 'getReport') return 400; // asked without its required format: INVALID_PARAM
+  if (route.name === 'reopenYear') return 404; // the year is not closed
   return route.method === 'GET' || route.name === 'recalculate' ? 200 : 400;
 }
