@@ -38,6 +38,7 @@ const REQUEST_ERROR_TEXTS_EN: Readonly<Record<RequestErrorCode, string>> = {
   TOO_LARGE: 'The request is too large (at most 5,000 rows and 4 MiB each time).',
   STORAGE_UNAVAILABLE: 'The data store cannot be reached. Please try again in a few minutes.',
   INTERNAL: 'System error. Please try again later.',
+  YEAR_CLOSED: 'This year is closed: its figures are frozen and cannot be changed.',
 };
 
 const STATUS_TEXTS_EN: Readonly<Record<number, string>> = {
