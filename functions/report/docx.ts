@@ -84,7 +84,7 @@ function table(t: ReportTable): Table {
       width: { size: widths[i], type: WidthType.DXA },
       borders: CELL_BORDERS,
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
+      margins: { left: 45, right: 45, top: 30, bottom: 30 },
       children: text.split('\n').map((l) => line(l, opts.align ?? 'left', { bold: opts.bold, size: TABLE_SIZE })),
     });
   const rows = [

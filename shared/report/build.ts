@@ -127,13 +127,13 @@ function cadreTable(input: ReportInput): ReportTable {
     key: 'cadres',
     columns: [
       { header: 'STT', width: 7, align: 'center' },
-      { header: 'Họ và tên', width: 22, align: 'left' },
-      { header: 'Ban/Văn phòng', width: 16, align: 'left' },
+      { header: 'Họ và tên', width: 20, align: 'left' },
+      { header: 'Ban/Văn phòng', width: 14, align: 'left' },
       { header: 'Số ngày', width: 8, align: 'center', numeric: true },
       { header: 'Yêu cầu', width: 8, align: 'center', numeric: true },
       { header: 'Kết quả', width: 12, align: 'center' },
-      { header: 'Đánh giá', width: 10, align: 'center' },
-      { header: 'Nhận xét', width: 17, align: 'left' },
+      { header: 'Đánh giá', width: 13, align: 'center' },
+      { header: 'Nhận xét', width: 18, align: 'left' },
     ],
     rows: listedCadres(input.compliance.cadres).map((r, i) => [
       text(String(i + 1)),

@@ -5,7 +5,8 @@
  * date and, when the year is closed, the closing record. No I/O: the route gathers these.
  */
 import type { OrgProfile } from '../schemas/profile';
-import type { AbsenceReason, ComplianceRow, IsoDate, Summary, YearCompliance } from '../models';
+import type { AbsenceReason, ComplianceRow, IsoDate, Summary } from '../models';
+import type { ComplianceBody } from '../wire/compliance';
 
 export type EvaluationResult = 'dat' | 'khong_dat' | 'mien';
 
@@ -33,10 +34,8 @@ export interface ClosedInfo {
   asOf: IsoDate;
 }
 
-/** The compliance body as `GET compliance` answers it. */
-export interface ReportCompliance extends Omit<YearCompliance, 'cadres' | 'summary'> {
-  org: string;
-  computedAt?: string;
+/** The compliance body as `GET compliance` answers it (open or closed year). */
+export interface ReportCompliance extends Omit<ComplianceBody, 'cadres' | 'summary'> {
   cadres: ReportComplianceRow[];
   summary: ReportSummary;
   closed?: ClosedInfo | null;
