@@ -232,6 +232,24 @@ describe('hostile input (issue 8)', () => {
     });
   });
 
+  describe('3. whatever is stored, publish and GET answer', () => {
+    it('a stored policy no version of the API wrote (categories not a list): the row is rejected with INTERNAL, GET trips answers', async () => {
+      const prefix = api.env.TABLE_PREFIX ?? '';
+      const records = TableClient.fromConnectionString(testConnectionString(), `${prefix}records`, { allowInsecureConnection: true });
+      await api.call('POST', '/api/orgs/broken/cadres/publish', { key: KEYS.all, body: { rows: [cadre('CB01')] } });
+      await api.call('POST', '/api/orgs/broken/trips/publish', { key: KEYS.all, body: { rows: [trip('t-before', 'CB01', '01/02/2025', '01/02/2025')] } });
+      // written by hand into storage, as a bad migration or a hand edit would
+      await records.upsertEntity({ partitionKey: 'broken_policies', rowKey: 'r_2025', deleted: false, dataParts: 1, data: JSON.stringify({ year: 2025, categories: 7 }) });
+      const res = await api.call('POST', '/api/orgs/broken/trips/publish', { key: KEYS.all, body: { rows: [trip('t-after', 'CB01', '02/02/2025', '02/02/2025')] } });
+      expect(res.status).toBe(200);
+      expect(res.body.results[0]).toMatchObject({ outcome: 'rejected', errors: [expect.objectContaining({ field: 'row', code: 'INTERNAL' })] });
+      expect(res.body.results[0].errors[0].message).toContain(res.headers.get('x-request-id'));
+      const list = await api.call('GET', '/api/orgs/broken/trips', { key: KEYS.all });
+      expect(list.status).toBe(200);
+      expect(list.body.rows.map((r: { id: string }) => r.id)).toEqual(['t-before']);
+    });
+  });
+
   describe('4. ids must be strings of the id pattern', () => {
     it.each([[true], [{}], [[]], [[1]], [12.5], ['a b'], ['x'.repeat(65)]])('trip id %j: INVALID_FORMAT on id, nothing stored', async (id) => {
       const before = await tripIds();
