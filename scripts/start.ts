@@ -13,55 +13,17 @@
  * seconds (it saves every 5 s); Azure Storage itself never does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { startDevHost } from '../functions/dev/host';
-import { startAzurite, type AzuriteHandle } from './azurite';
 import { ensureDevCerts, officeTrust } from './dev-certs';
-
-/** Used when API_KEYS is not set: an admin key for every org, for local work only. */
-export const LOCAL_DEV_KEYS = 'local-dev-key:admin:*:local-dev';
-const AZURITE_DEFAULT_PORT = 10002;
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
+import { startLocalApi, storeIsEmpty } from './local-api';
 
 async function main(): Promise<void> {
   const apiOnly = process.argv.includes('--api-only');
   const root = path.resolve(__dirname, '..');
-  const port = Number(process.env.PORT ?? '7071');
-  let azurite: AzuriteHandle | null = null;
-  let connectionString = process.env.TABLES_CONNECTION_STRING;
-  if (!connectionString && !process.env.TABLES_ENDPOINT) {
-    const location = process.env.AZURITE_LOCATION ?? path.join(root, '.azurite');
-    const wanted = Number(process.env.AZURITE_PORT ?? AZURITE_DEFAULT_PORT);
-    const azuritePort = (await portIsFree(wanted)) ? wanted : 0;
-    azurite = await startAzurite({ location, port: azuritePort });
-    connectionString = azurite.connectionString;
-    console.log(`Azurite (tables) on 127.0.0.1:${azurite.port}, data: ${location}`);
+  const api = await startLocalApi(root);
+  if (api.connectionString && (await storeIsEmpty(api.connectionString).catch(() => false))) {
+    console.log('The store is empty: `npm run demo` (in another terminal) loads a demo province as org "demo".');
   }
-  let apiKeys = process.env.API_KEYS;
-  if (!apiKeys) {
-    apiKeys = LOCAL_DEV_KEYS;
-    console.log('API_KEYS not set: using the local key "local-dev-key" (admin, every org).');
-  }
-  const host = await startDevHost({
-    port,
-    host: '127.0.0.1',
-    env: {
-      TABLES_CONNECTION_STRING: connectionString,
-      TABLES_ENDPOINT: process.env.TABLES_ENDPOINT,
-      API_KEYS: apiKeys,
-      TABLE_PREFIX: process.env.TABLE_PREFIX,
-      CORS_ORIGINS: process.env.CORS_ORIGINS,
-    },
-  });
-  console.log(`API on ${host.url}/api (health: ${host.url}/api/health)`);
 
   let addin: ChildProcess | null = null;
   if (!apiOnly) {
@@ -94,8 +56,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`Stopping (${signal})…`);
     if (addin && addin.exitCode === null) addin.kill('SIGTERM');
-    await host.close().catch(() => undefined);
-    await azurite?.stop().catch(() => undefined);
+    await api.close();
     say('Stopped.');
     process.exit(0);
   };
