@@ -1,7 +1,11 @@
-// The 1+2 tracker API on Azure: Flex Consumption (Linux, Node 22), one storage account for the
-// host and the tables, the Function App's system-assigned managed identity with
-// "Storage Table Data Contributor" (tables) and "Storage Blob Data Owner" (host + deployment).
-// Deploy: see infra/README.md. Not validated here (no Azure CLI in the build machine).
+// The 1+2 tracker on Azure: the API on Flex Consumption (Linux, Node 22) with one storage
+// account for the host and the tables, the Function App's system-assigned managed identity with
+// "Storage Table Data Contributor" (tables) and "Storage Blob Data Owner" (host + deployment);
+// Application Insights on a Log Analytics workspace; and the task pane's static files on an
+// Azure Static Web App (https), whose origin the API's CORS allows.
+// Before deploying: `az provider register --namespace Microsoft.App --wait` (and Microsoft.Web,
+// Microsoft.Storage, Microsoft.OperationalInsights, Microsoft.Insights on a new subscription).
+// Deploy: see infra/README.md. NOT validated here (no Azure CLI or Bicep on the build machine).
 
 @description('Base name: letters and digits, 3–11 characters.')
 param baseName string
@@ -9,12 +13,17 @@ param location string = resourceGroup().location
 @secure()
 @description('KEY:ROLE:ORG[:NAME], comma-separated (see api.md).')
 param apiKeys string
-@description('Origins allowed to call the API from a browser (the add-in host).')
-param corsOrigins array = ['https://localhost:3000']
+@description('More origins allowed to call the API from a browser (a custom domain of the pane). The pane\'s Static Web App and https://localhost:3000 (development) are always allowed.')
+param extraCorsOrigins array = []
 @description('NCRONTAB, UTC: default 01:00 in Vietnam.')
 param recalcSchedule string = '0 0 18 * * *'
+@description('Static Web Apps run in a few regions only (westus2, centralus, eastus2, westeurope, eastasia).')
+param paneLocation string = 'eastasia'
 
-var storageName = toLower('${baseName}st${uniqueString(resourceGroup().id)}')
+var suffix = uniqueString(resourceGroup().id)
+var storageName = toLower('${baseName}st${suffix}')
+// Function App names are global (<name>.azurewebsites.net): the suffix keeps it unique.
+var appName = toLower('${baseName}-api-${suffix}')
 var deploymentContainer = 'deployment'
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var blobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -36,12 +45,35 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${baseName}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+// Workspace-based (classic Application Insights is retired).
 resource insights 'Microsoft.Insights/components@2020-02-02' = {
   name: '${baseName}-ai'
   location: location
   kind: 'web'
-  properties: { Application_Type: 'web' }
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+  }
 }
+
+// The task pane's static files (dist/addin), over https at https://<defaultHostname>.
+resource pane 'Microsoft.Web/staticSites@2023-12-01' = {
+  name: '${baseName}-pane'
+  location: paneLocation
+  sku: { name: 'Free', tier: 'Free' }
+  properties: {}
+}
+
+var paneOrigin = 'https://${pane.properties.defaultHostname}'
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${baseName}-plan'
@@ -52,15 +84,17 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
-  name: '${baseName}-api'
+  name: appName
   location: location
   kind: 'functionapp,linux'
   identity: { type: 'SystemAssigned' }
+  // The deployment container must exist before the app points its deployment storage at it.
+  dependsOn: [storage::blobs::container]
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      cors: { allowedOrigins: corsOrigins }
+      cors: { allowedOrigins: union(['https://localhost:3000', paneOrigin], extraCorsOrigins) }
       appSettings: [
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
@@ -105,3 +139,5 @@ resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 output apiUrl string = 'https://${app.properties.defaultHostName}/api'
 output functionAppName string = app.name
+output paneName string = pane.name
+output paneUrl string = paneOrigin

@@ -80,7 +80,8 @@ beforeAll(async () => {
     return route.fulfill({ status: 404, body: '' });
   });
   await page.addInitScript({ content: fakeWorkbookScript() });
-});
+  // The first run on a machine unpacks the npm Chromium (find-browser.ts): slow on a busy machine.
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
