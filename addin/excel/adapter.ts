@@ -126,8 +126,12 @@ function queueOp(ctx: RequestContext, op: WriteOp): void {
       table.getDataBodyRange().getCell(op.top, 0).getResizedRange(op.count - 1, op.width - 1).delete('Up');
       return;
     case 'append': {
-      const blank: CellValue[][] = Array.from({ length: op.count }, () => new Array<CellValue>(op.width).fill(''));
-      table.rows.add(null, blank);
+      // No `table.rows.add` (a cause of co-authoring conflicts, and its values would overwrite
+      // users' calculated columns): the cells below the table are pushed down, as adding table
+      // rows would, and the table is resized over the freed rows. Nothing is written into them
+      // here — Excel fills calculated columns, the runs that follow write the add-in's cells.
+      table.getRange().getLastRow().getOffsetRange(1, 0).getResizedRange(op.count - 1, 0).insert('Down');
+      table.resize(table.getRange().getResizedRange(op.count, 0));
       return;
     }
     case 'run': {
@@ -152,17 +156,21 @@ export async function writeTables(
   const ops = writes.flatMap((w) => writeOps(w, widths.get(w.table) ?? 1, maxBytes));
   if (!ops.length) return;
   await excel.run(async (ctx) => {
+    let first = true;
     for (const batch of batchOps(ops, maxBytes)) {
-      suspend(ctx);
+      // Calculation is suspended for every batch; screen updating once per operation (a
+      // suspension per batch made the sheet flicker between syncs).
+      suspend(ctx, first);
+      first = false;
       for (const op of batch) queueOp(ctx, op);
       await ctx.sync();
     }
   });
 }
 
-function suspend(ctx: RequestContext): void {
+function suspend(ctx: RequestContext, screen = true): void {
   ctx.application.suspendApiCalculationUntilNextSync();
-  ctx.application.suspendScreenUpdatingUntilNextSync();
+  if (screen) ctx.application.suspendScreenUpdatingUntilNextSync();
 }
 
 export interface TemplateResult {

@@ -45,6 +45,10 @@ export interface Range extends LoadableObject {
   conditionalFormats: { add(type: string): ConditionalFormat };
   getCell(row: number, column: number): Range;
   getResizedRange(deltaRows: number, deltaColumns: number): Range;
+  getLastRow(): Range;
+  getOffsetRange(rowOffset: number, columnOffset: number): Range;
+  /** Inserts cells the size of the range, shifting others (`Down`). */
+  insert(shift: string): Range;
   delete(shift: string): void;
   clear(): void;
   select(): void;
@@ -62,7 +66,10 @@ export interface Table extends LoadableObject {
   worksheet: Worksheet;
   getHeaderRowRange(): Range;
   getDataBodyRange(): Range;
-  rows: { add(index?: number | null, values?: Matrix): unknown };
+  /** Header, body and totals. */
+  getRange(): Range;
+  /** Grows or shrinks the table to a range with the same header row (ExcelApi 1.13). No `rows.add`: see writeTables. */
+  resize(newRange: Range | string): void;
   columns: { getItem(name: string): TableColumn; add(index?: number | null, values?: Matrix, name?: string): unknown };
 }
 

@@ -403,6 +403,26 @@ class FakeRange extends Proxy implements Range {
     if (this.rows + deltaRows < 1 || this.cols + deltaColumns < 1) throw new Error('InvalidArgument: resized to nothing');
     return new FakeRange(this.fake, this.model, this.r, this.c, this.rows + deltaRows, this.cols + deltaColumns);
   }
+  getLastRow(): Range {
+    return new FakeRange(this.fake, this.model, this.r + this.rows - 1, this.c, 1, this.cols);
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return new FakeRange(this.fake, this.model, this.r + rowOffset, this.c + columnOffset, this.rows, this.cols);
+  }
+  /** Shifts the cells at and below the range, in its columns, down by its height (tables there move down). */
+  insert(shift: string): Range {
+    if (shift !== 'Down') throw new Error('fake: only insert("Down")');
+    this.fake.checkWritable(this.model);
+    const moved = new Map<string, FakeCell>();
+    for (const [k, cell] of this.model.cells) {
+      const [r, c] = k.split(',').map(Number);
+      const shifted = c >= this.c && c < this.c + this.cols && r >= this.r;
+      moved.set(shifted ? key(r + this.rows, c) : k, cell);
+    }
+    this.model.cells = moved;
+    for (const t of this.fake.tables.values()) if (t.sheet === this.model && t.top >= this.r && t.left >= this.c && t.left + t.width <= this.c + this.cols) t.top += this.rows;
+    return this;
+  }
   delete(shift: string): void {
     if (shift !== 'Up') throw new Error('fake: only delete("Up")');
     this.fake.checkWritable(this.model);
@@ -481,30 +501,27 @@ class FakeTable extends Proxy implements Table {
     if (t.bodyRows < 1) throw new Error('fake: table has no body rows');
     return new FakeRange(this.fake, t.sheet, t.top + 1, t.left, t.bodyRows, t.width);
   }
-  get rows(): Table['rows'] {
+  getRange(): Range {
     const t = this.m;
-    const fake = this.fake;
-    return {
-      add(index?: number | null, values?: Matrix): unknown {
-        if (index !== null && index !== undefined) throw new Error('fake: rows.add only appends');
-        fake.checkWritable(t.sheet);
-        const count = values?.length ?? 1;
-        const at = t.top + 1 + t.bodyRows;
-        // New table rows take the number formats of the row above, as in Excel.
-        for (let j = 0; j < t.width; j++) {
-          const above = t.sheet.cells.get(key(at - 1, t.left + j))?.numberFormat ?? 'General';
-          for (let i = 0; i < count; i++) {
-            const k = key(at + i, t.left + j);
-            const cell = t.sheet.cells.get(k) ?? { value: '', formula: null, numberFormat: 'General' };
-            cell.numberFormat = above;
-            t.sheet.cells.set(k, cell);
-          }
-        }
-        t.bodyRows += count;
-        if (values) new FakeRange(fake, t.sheet, at, t.left, count, t.width).values = values;
-        return undefined;
-      },
-    };
+    return new FakeRange(this.fake, t.sheet, t.top, t.left, t.bodyRows + 1, t.width);
+  }
+  /** Grows or shrinks the body (same header row); new rows take the number formats of the row above, as in Excel. */
+  resize(newRange: Range | string): void {
+    const t = this.m;
+    if (typeof newRange === 'string' || !(newRange instanceof FakeRange)) throw new Error('fake: resize takes a range');
+    if (newRange.r !== t.top || newRange.c !== t.left || newRange.rows < 2) throw officeError('InvalidArgument', 'resize keeps the header row');
+    this.fake.checkWritable(t.sheet);
+    for (let i = t.bodyRows; i < newRange.rows - 1; i++) {
+      for (let j = 0; j < t.width; j++) {
+        const above = t.sheet.cells.get(key(t.top + i, t.left + j))?.numberFormat ?? 'General';
+        const k = key(t.top + 1 + i, t.left + j);
+        const cell = t.sheet.cells.get(k) ?? { value: '', formula: null, numberFormat: 'General' };
+        cell.numberFormat = above;
+        t.sheet.cells.set(k, cell);
+      }
+    }
+    t.bodyRows = newRange.rows - 1;
+    t.width = newRange.cols;
   }
   get columns(): Table['columns'] {
     const t = this.m;

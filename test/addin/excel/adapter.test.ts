@@ -102,11 +102,13 @@ describe('Excel adapter through office.js against the emulated host', () => {
     for (let r = 1; r < 299; r++) edit.set(r, 6, `Mô tả số ${r} `.repeat(5));
     for (let i = 0; i < 100; i++) edit.set(edit.append(), 0, `N${i}`);
     const from = excel.syncCount;
-    const before = { syncs: excel.syncCount, calc: excel.suspensions.calculation };
+    const before = { syncs: excel.syncCount, calc: excel.suspensions.calculation, screen: excel.suspensions.screen };
     await writeTables(excel, [edit.toWrite()], new Map([['DiCoSo', width]]), 20_000);
     const syncs = excel.syncCount - before.syncs;
     expect(syncs).toBeGreaterThan(2);
     expect(excel.suspensions.calculation - before.calc).toBe(syncs);
+    // Screen updating: once for the whole operation, not per batch (no flicker between syncs).
+    expect(excel.suspensions.screen - before.screen).toBe(1);
     for (const p of excel.syncsSince(from)) expect(p.bytes).toBeLessThanOrEqual(20_000);
     const rows = excel.records('DiCoSo');
     expect(rows).toHaveLength(398);
