@@ -5,7 +5,7 @@
 import { evaluateOrg } from '../../shared/engine/evaluate';
 import type { IsoDate } from '../../shared/models';
 import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
-import { closedInfo, loadClosedYears } from '../domain/closed-years';
+import { closedInfo, loadClosedYears, type ClosedInfo } from '../domain/closed-years';
 import { engineInput, loadOrgState, type OrgState } from '../domain/org-state';
 import { YearClosedError } from '../http/errors';
 import { flagValue, yearAndAsOf, yearValue } from '../http/params';
@@ -27,19 +27,24 @@ export async function storeYear(services: Services, body: ComplianceBody, date: 
 }
 
 /**
- * A closed year answers its frozen figures (with `closed`; `asOf` is the close's), or with
- * `live=true` what is stored now (with `closed` too); an open year answers `closed: null`.
+ * What `GET compliance` answers: a closed year its frozen figures (with `closed`; `asOf` is the
+ * close's), or with `live` what is stored now (with `closed` too); an open year the figures as
+ * of `asOf` with `closed: null`. The year-end report takes its figures from here too.
  */
+export async function complianceAnswer(services: Services, org: string, year: number, asOf: IsoDate, live = false): Promise<ComplianceBody & { closed: ClosedInfo | null }> {
+  const closed = (await loadClosedYears(services.store, org)).get(year);
+  if (closed && !live) {
+    const frozen = await services.store.getFrozen(org, year, closed.frozen);
+    if (frozen !== null) return { ...(frozen as ComplianceBody), closed: closedInfo(closed) };
+  }
+  const body = await computeCompliance(services, org, year, asOf);
+  return { ...body, closed: closed ? closedInfo(closed) : null };
+}
+
 export async function getCompliance(ctx: RouteContext): Promise<ApiResponse> {
   const { year, asOf } = yearAndAsOf(ctx.req.query, ctx.services.now());
   const live = flagValue(ctx.req.query.get('live'), 'live');
-  const closed = (await loadClosedYears(ctx.services.store, ctx.org)).get(year);
-  if (closed && !live) {
-    const frozen = await ctx.services.store.getFrozen(ctx.org, year, closed.frozen);
-    if (frozen !== null) return { status: 200, body: { ...(frozen as object), closed: closedInfo(closed) } };
-  }
-  const body = await computeCompliance(ctx.services, ctx.org, year, asOf);
-  return { status: 200, body: { ...body, closed: closed ? closedInfo(closed) : null } };
+  return { status: 200, body: await complianceAnswer(ctx.services, ctx.org, year, asOf, live) };
 }
 
 export async function recalculate(ctx: RouteContext): Promise<ApiResponse> {

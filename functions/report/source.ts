@@ -6,17 +6,17 @@ import { vietnamToday } from '../../shared/dates';
 import type { IsoDate } from '../../shared/models';
 import type { ReportCompliance, ReportInput } from '../../shared/report/input';
 import { liveRecords, loadOrgState } from '../domain/org-state';
-import { computeCompliance } from '../handlers/compliance';
+import { complianceAnswer } from '../handlers/compliance';
 import { loadProfile } from '../handlers/profile';
 import type { Services } from '../services';
 
 /**
- * The report's figures. SEAM for closing a year (cycle.md §4): when the year is closed, answer
- * the frozen compliance with its `closed` record here (as `GET compliance` will), and the report
- * shows the closing date; until then the figures are computed as of `asOf`.
+ * The report's figures: what `GET compliance` answers for the year and `asOf` — the frozen
+ * figures when the year is closed (cycle.md §4, §5; the report then shows the closing date),
+ * else computed as of `asOf`.
  */
 export async function reportCompliance(services: Services, org: string, year: number, asOf: IsoDate): Promise<ReportCompliance> {
-  return computeCompliance(services, org, year, asOf);
+  return complianceAnswer(services, org, year, asOf);
 }
 
 export async function loadReportInput(services: Services, org: string, year: number, asOf: IsoDate): Promise<ReportInput> {

@@ -226,4 +226,21 @@ describe('year-end report', () => {
     }
     expect((await api.call('POST', '/api/orgs/demo/reports/2025/link', { key: KEYS.other, body: { format: 'docx' } })).status).toBe(403);
   });
+
+  it('a closed year: the report shows the frozen figures and the closing, whatever asOf is asked', async () => {
+    const close = await api.call('POST', '/api/orgs/demo/years/2025/close', { key: KEYS.leader, body: { asOf: '2025-06-30' } });
+    expect(close.status).toBe(200);
+    const frozen = (await api.call('GET', '/api/orgs/demo/compliance?year=2025&asOf=2025-12-31', { key: KEYS.viewer })).body;
+    expect(frozen.closed).toMatchObject({ asOf: '2025-06-30' });
+    expect(frozen.summary).not.toEqual(compliance.summary);
+    const doc = await readDocx((await download('/api/orgs/demo/reports/2025?format=docx&asOf=2025-12-31')).bytes);
+    const text = doc.paragraphs.join('\n');
+    const s = frozen.summary;
+    expect(text).toContain(`Năm 2025, ${s.participated}/${s.subject} cán bộ Đoàn chuyên trách cấp tỉnh tham gia đi công tác tại cơ sở (${formatPercent(s.participationPercent)}%), ${s.met}/${s.subject} cán bộ`);
+    expect(text).toContain('Số liệu trong báo cáo là số liệu đã khoá sổ ngày 31/12/2025, tính đến ngày 30/06/2025.');
+    const cadres = doc.tables[2].slice(1);
+    for (const c of frozen.cadres.filter((r: Row) => r.subject)) {
+      expect(cadres.find((r) => r[1] === c.fullName && r[2] === dept(c.department))!.slice(3, 5)).toEqual([formatNumber(c.countedDays), formatNumber(c.requiredDays)]);
+    }
+  });
 });
