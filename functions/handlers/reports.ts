@@ -12,10 +12,8 @@ import { BadBodyError, InvalidParamError, UnauthenticatedError } from '../http/e
 import { ORG_ID_PATTERN } from '../../shared/ids';
 import { dateValue, yearValue } from '../http/params';
 import type { ApiRequest, ApiResponse } from '../http/types';
-import { renderDocx } from '../report/docx';
 import { LINK_TTL_MS, linkPath, signLink, verifyLink, type ReportFormat } from '../report/links';
 import { loadReportInput } from '../report/source';
-import { renderXlsx } from '../report/xlsx';
 import type { RouteContext } from '../route';
 import type { Services } from '../services';
 
@@ -37,7 +35,9 @@ export async function getReport(ctx: RouteContext): Promise<ApiResponse> {
   const year = yearParam(ctx.params);
   const asOf = dateValue(ctx.req.query.get('asOf'), 'asOf', vietnamToday(ctx.services.now()));
   const model = buildReport(await loadReportInput(ctx.services, ctx.org, year, asOf));
-  const bytes = format === 'docx' ? await renderDocx(model) : await renderXlsx(model);
+  // the renderers' packages load on first use: requiring exceljs takes seconds, which every
+  // start of the API (and each Azure cold start) would otherwise pay
+  const bytes = format === 'docx' ? await (await import('../report/docx')).renderDocx(model) : await (await import('../report/xlsx')).renderXlsx(model);
   return {
     status: 200,
     headers: {
