@@ -29,7 +29,8 @@ export function memberRowKey(account: string): string {
   return rowKey(Buffer.from(account, 'utf8').toString('base64url'));
 }
 
-const MAX_ROUNDS = 5;
+/** Rounds of read-decide-write before answering 503 (each lost round means another writer won). */
+const MAX_ROUNDS = 10;
 
 function toMember(e: EntityProps): Member | null {
   const role = String(e.role);
