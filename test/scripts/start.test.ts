@@ -62,32 +62,41 @@ const call = async (url: string, method: string, p: string, body?: unknown) => {
 };
 
 describe('npm run start:api: clean stop', () => {
-  const location = mkdtempSync(path.join(tmpdir(), 'start-api-'));
-  let running: Running | null = null;
+  const locations: string[] = [];
+  /** Every process group started, stopped at the end whatever happened. */
+  const groups = new Set<number>();
+  const startIn = async (location: string): Promise<Running> => {
+    const r = await start(location);
+    if (r.child.pid) groups.add(r.child.pid);
+    return r;
+  };
   afterAll(async () => {
-    if (running?.child.pid && running.child.exitCode === null) {
-      process.kill(-running.child.pid, 'SIGINT');
-      await groupGone(running.child.pid).catch(() => undefined);
+    for (const pgid of groups) {
+      try {
+        process.kill(-pgid, 'SIGINT');
+      } catch {
+        continue; // already gone
+      }
+      await groupGone(pgid).catch(() => undefined);
     }
-    rmSync(location, { recursive: true, force: true });
+    for (const location of locations) rmSync(location, { recursive: true, force: true });
   });
 
-  it('keeps every row answered `created` across SIGINT, SIGTERM and SIGHUP to the process group', async () => {
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-    running = await start(location);
-    for (let i = 0; i < signals.length; i++) {
-      const created = await call(running.url, 'POST', '/api/orgs/demo/cadres/publish', { rows: [{ cadreId: `C${i}`, fullName: `Cán bộ ${i}` }] });
-      expect(created.body.results[0].outcome).toBe('created');
-      const pid = running.child.pid as number;
-      process.kill(-pid, signals[i]);
-      await groupGone(pid);
-      expect(running.output()).toContain(`Stopping (${signals[i]})`);
-      running = await start(location);
-      const list = await call(running.url, 'GET', '/api/orgs/demo/cadres');
-      expect([signals[i], list.body.rows.map((r: { cadreId: string }) => r.cadreId)]).toEqual([
-        signals[i],
-        Array.from({ length: i + 1 }, (_, j) => `C${j}`),
-      ]);
-    }
-  });
+  // Each signal in its own data folder, the three at once: start, publish, signal the group,
+  // wait until every process is gone, start again on the same folder, read the row back.
+  it.concurrent.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('keeps a row answered `created` just before %s to the process group', async (signal) => {
+    const location = mkdtempSync(path.join(tmpdir(), 'start-api-'));
+    locations.push(location);
+    const first = await startIn(location);
+    const created = await call(first.url, 'POST', '/api/orgs/demo/cadres/publish', { rows: [{ cadreId: 'C1', fullName: 'Cán bộ một' }] });
+    expect(created.body.results[0].outcome).toBe('created');
+    const pid = first.child.pid as number;
+    process.kill(-pid, signal);
+    await groupGone(pid);
+    groups.delete(pid);
+    expect(first.output()).toContain(`Stopping (${signal})`);
+    const second = await startIn(location);
+    const list = await call(second.url, 'GET', '/api/orgs/demo/cadres');
+    expect(list.body.rows.map((r: { cadreId: string }) => r.cadreId)).toEqual(['C1']);
+  }, 180_000);
 });
