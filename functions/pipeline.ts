@@ -12,7 +12,7 @@ import {
   ForbiddenError,
   InternalError,
   MethodNotAllowedError,
-  StorageUnavailableError,
+  ServiceUnavailableError,
   UnauthenticatedError,
 } from './http/errors';
 import { ORG_ID_PATTERN } from '../shared/ids';
@@ -60,7 +60,9 @@ async function run(route: Route, req: ApiRequest, params: Record<string, string>
 
 export function failure(err: unknown, route: Route | null, services: Services, requestId: string | null = null): ApiResponse {
   if (err instanceof ApiError) return errorResponse(err);
-  if (isUnavailable(err)) return errorResponse(new StorageUnavailableError());
+  // Storage's failures, mapped here: unreachable storage (its StorageUnavailableError, or an SDK
+  // error that escaped a guard) answers 503 with Retry-After.
+  if (isUnavailable(err)) return errorResponse(new ServiceUnavailableError());
   services.log('unhandled error', {
     requestId,
     route: route?.name ?? null,

@@ -77,7 +77,8 @@ export class TooLargeError extends ApiError {
   readonly status = 413;
   readonly code = 'TOO_LARGE' as const;
 }
-export class StorageUnavailableError extends ApiError {
+/** 503 STORAGE_UNAVAILABLE: what storage's StorageUnavailableError becomes (pipeline.ts). */
+export class ServiceUnavailableError extends ApiError {
   readonly status = 503;
   readonly code = 'STORAGE_UNAVAILABLE' as const;
   constructor(readonly retryAfterSeconds = 5) {

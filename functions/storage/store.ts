@@ -11,8 +11,7 @@ import type { HistoryRow } from '../../shared/wire/compliance';
 import type { IsoDate, Summary } from '../../shared/models';
 import { planBatches, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches';
 import { auditEntity, auditEntityToRows, entityToStoredRow, getGzipJson, getJson, putGzipJson, putJson, rowEntity, type EntityProps } from './entities';
-import { guard, isContention, isNotFound, isUnavailable } from './errors';
-import { StorageUnavailableError } from '../http/errors';
+import { guard, isContention, isNotFound, isUnavailable, StorageUnavailableError } from './errors';
 import {
   AUDIT_PREFIX,
   compactInstant,
@@ -170,7 +169,7 @@ export class Store {
           else for (const w of batch) await run([w]);
           return;
         }
-        if (isUnavailable(err)) throw new StorageUnavailableError();
+        if (isUnavailable(err)) throw new StorageUnavailableError(err);
         if (batch.length === 1) failed.set(batch[0].id, err);
         else for (const w of batch) await run([w]);
       }

@@ -1,7 +1,8 @@
 /**
  * The tables, one `TableClient` each, made once per process and reused. Storage is
- * `TABLES_CONNECTION_STRING` (Azurite locally) or `TABLES_ENDPOINT` with
- * `DefaultAzureCredential` (the Function App's managed identity).
+ * `TABLES_CONNECTION_STRING` (Azurite locally) or `TABLES_ENDPOINT` with ONE
+ * `DefaultAzureCredential` (the Function App's managed identity) shared by every client, so
+ * the token is fetched and cached once, not once per table.
  */
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
@@ -39,13 +40,14 @@ export function createTables(config: StorageConfig): Tables {
   if (!/^[A-Za-z0-9]*$/.test(prefix) || (prefix !== '' && !/^[A-Za-z]/.test(prefix))) {
     throw new Error('TABLE_PREFIX must start with a letter and hold only letters and digits');
   }
+  const credential = !config.connectionString && config.endpoint ? new DefaultAzureCredential() : null;
   const make = (name: TableName): TableClient => {
     const table = `${prefix}${name}`;
     if (config.connectionString) {
       return TableClient.fromConnectionString(config.connectionString, table, clientOptions(endpointOf(config.connectionString)));
     }
-    if (config.endpoint) {
-      return new TableClient(config.endpoint, table, new DefaultAzureCredential(), clientOptions(config.endpoint));
+    if (config.endpoint && credential) {
+      return new TableClient(config.endpoint, table, credential, clientOptions(config.endpoint));
     }
     throw new Error('Storage not configured: set TABLES_CONNECTION_STRING or TABLES_ENDPOINT');
   };
