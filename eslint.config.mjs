@@ -14,10 +14,44 @@ export default tseslint.config(
       ],
     },
   },
+  // The arrows that must not exist (README "Tiers"). Paths are matched as written in the import.
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@azure/*', 'node:*', 'fs', 'http', 'office-*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@azure/*', 'node:*', 'fs', 'http', 'office-*'], message: 'shared/ is pure: no Azure SDK, Node or Office.' },
+            { regex: '(^|/)(addin|functions)(/|$)', message: 'shared/ imports nothing from addin/ or functions/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['addin/sheet/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)(excel|pane)(/|$)', message: 'addin/sheet is pure: nothing from excel/ (Office.js) or pane/ (DOM).' }] },
+      ],
+    },
+  },
+  {
+    files: ['functions/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              message: 'functions/storage imports nothing from the rest of functions/ (http/ maps storage errors, not the reverse).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -9,6 +9,7 @@ import { escapeMatrix, type CellValue } from '../sheet/escape';
 import { payloadBytes, SYNC_PAYLOAD_LIMIT } from '../sheet/payload';
 import { nextCellBudget, planReadRound, READ_LIMITS, type PendingRead, type ReadLimits } from '../sheet/read-plan';
 import type { TableWrite } from '../sheet/table-edit';
+import type { DashboardLayout } from '../sheet/dashboard';
 import type { TemplatePlan } from '../sheet/template';
 import { batchOps, writeOps, type WriteOp } from '../sheet/write-plan';
 import { findHeader, listFormula, tableMarkerFormula, tableOfMarker } from '../sheet/markers';
@@ -300,36 +301,6 @@ export async function createTemplate(excel: ExcelLike, plan: TemplatePlan): Prom
     await ctx.sync();
     return result;
   });
-}
-
-/** A block of cells on the dashboard. */
-export interface DashboardBlock {
-  id: string;
-  row: number;
-  col: number;
-  values: CellValue[][];
-  bold?: boolean;
-  /** Header row fill (first row of the block). */
-  headerFill?: string;
-  fontSize?: number;
-  numberFormat?: string;
-}
-
-export interface DashboardChart {
-  type: 'ColumnClustered' | 'Line';
-  /** The block whose cells are the chart's data (its first row: series names). */
-  block: string;
-  title: string;
-  /** Top-left and bottom-right cells of the chart. */
-  from: string;
-  to: string;
-}
-
-export interface DashboardLayout {
-  sheet: string;
-  blocks: DashboardBlock[];
-  charts: DashboardChart[];
-  columnWidths: number[];
 }
 
 /**

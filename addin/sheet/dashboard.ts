@@ -7,10 +7,39 @@
 import { isoToDisplay, VIETNAM_OFFSET_MS } from '../../shared/dates';
 import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../../shared/messages';
 import type { ComplianceBody, HistoryRow } from '../../shared/wire/compliance';
-import type { DashboardBlock, DashboardChart, DashboardLayout } from '../excel/adapter';
 import { cellAddress } from './address';
 import { DASHBOARD_SHEET } from './columns';
 import type { CellValue } from './escape';
+
+/** A block of cells on the dashboard. */
+export interface DashboardBlock {
+  id: string;
+  row: number;
+  col: number;
+  values: CellValue[][];
+  bold?: boolean;
+  /** Header row fill (first row of the block). */
+  headerFill?: string;
+  fontSize?: number;
+  numberFormat?: string;
+}
+
+export interface DashboardChart {
+  type: 'ColumnClustered' | 'Line';
+  /** The block whose cells are the chart's data (its first row: series names). */
+  block: string;
+  title: string;
+  /** Top-left and bottom-right cells of the chart. */
+  from: string;
+  to: string;
+}
+
+export interface DashboardLayout {
+  sheet: string;
+  blocks: DashboardBlock[];
+  charts: DashboardChart[];
+  columnWidths: number[];
+}
 
 const HEADER_FILL = '#DEECF9';
 const DATA_COL = 7; // column H: the chart data blocks
