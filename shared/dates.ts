@@ -152,11 +152,6 @@ export function yearStart(year: number): DayNumber {
   return ymdToDay(year, 1, 1);
 }
 
-/** Last day of a year. */
-export function yearEnd(year: number): DayNumber {
-  return ymdToDay(year, 12, 31);
-}
-
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 export function dayToIso(day: DayNumber): IsoDate {

@@ -16,7 +16,7 @@ import { tripSchema } from './schemas/trip';
 import { unitSchema } from './schemas/unit';
 
 export type { ValidationContext } from './schemas/context';
-export { parsePolicy, policySchema } from './schemas/policy';
+export { parsePolicy } from './schemas/policy';
 
 export type RowValidation<K extends Kind> = { ok: true; record: EntityByKind[K] } | { ok: false; errors: FieldError[] };
 

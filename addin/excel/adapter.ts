@@ -4,7 +4,7 @@
  * each under Excel on the web's payload limit: reading tables takes 2 syncs plus one per block
  * round (one round up to about 50,000 cells), writing one sync per 4 MB.
  */
-import { blockAddress, cellAddress, columnLetters } from '../sheet/address';
+import { blockAddress, columnLetters } from '../sheet/address';
 import { escapeMatrix, type CellValue } from '../sheet/escape';
 import { payloadBytes, SYNC_PAYLOAD_LIMIT } from '../sheet/payload';
 import { nextCellBudget, planReadRound, READ_LIMITS, type PendingRead, type ReadLimits } from '../sheet/read-plan';
@@ -365,4 +365,3 @@ export async function selectTableCell(excel: ExcelLike, table: string, row: numb
   });
 }
 
-export { cellAddress };

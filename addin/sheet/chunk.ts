@@ -1,10 +1,8 @@
 /**
- * Splits publish rows into requests under the API's limits (5,000 rows, 4 MiB) with a margin,
- * which also keeps each request under Excel on the web's 5 MB payload.
+ * Splits publish rows into requests under the API's limits (PUBLISH_MAX_ROWS and
+ * PUBLISH_MAX_BYTES of shared/wire/publish.ts: 5,000 rows, 4 MiB) with a margin, which also
+ * keeps each request under Excel on the web's 5 MB payload.
  */
-
-export const MAX_ROWS_PER_REQUEST = 5000;
-export const MAX_BYTES_PER_REQUEST = 4 * 1024 * 1024;
 
 export interface ChunkLimits {
   maxRows: number;

@@ -1,12 +1,13 @@
 /** Request bodies: size limits, JSON parsing, shapes checked with zod. */
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
+import { PUBLISH_MAX_BYTES, PUBLISH_MAX_ROWS } from '../../shared/wire/publish';
 import { BadBodyError, BadJsonError, TooLargeError } from './errors';
 import { deeperThan } from './json-depth';
 import type { ApiRequest } from './types';
 
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-export const MAX_ROWS = 5000;
+/** Every body's limit: a publish's (policies are far smaller). */
+const MAX_BODY_BYTES = PUBLISH_MAX_BYTES;
 
 export async function readJson(req: ApiRequest): Promise<unknown> {
   const text = await req.readBody(MAX_BODY_BYTES);
@@ -26,7 +27,7 @@ const rowsBody = z.object({ rows: z.array(z.unknown()) });
 export async function readRowsBody(req: ApiRequest): Promise<unknown[]> {
   const parsed = rowsBody.safeParse(await readJson(req));
   if (!parsed.success) throw new BadBodyError('Cần {"rows":[…]}: một danh sách các dòng.');
-  if (parsed.data.rows.length > MAX_ROWS) throw new TooLargeError();
+  if (parsed.data.rows.length > PUBLISH_MAX_ROWS) throw new TooLargeError();
   return parsed.data.rows;
 }
 

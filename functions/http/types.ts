@@ -21,9 +21,3 @@ export interface ApiResponse {
   /** A file instead of JSON (`headers` then carry its Content-Type); `body` is ignored. */
   readonly bytes?: Uint8Array;
 }
-
-export const json = (status: number, body: unknown, headers?: Record<string, string>): ApiResponse => ({
-  status,
-  body,
-  headers,
-});

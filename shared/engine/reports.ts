@@ -1,5 +1,5 @@
 /** A trip's report deadline and report status ("Reports"). */
-import type { ReportCounts, ReportStatus } from '../models';
+import type { ReportStatus } from '../models';
 
 export const REPORT_STATUSES: readonly ReportStatus[] = ['on_time', 'late', 'pending', 'overdue'];
 
@@ -21,6 +21,3 @@ export function reportStatusCode(
   return asOf <= deadline ? REPORT_CODE.pending : REPORT_CODE.overdue;
 }
 
-export function emptyReportCounts(): ReportCounts {
-  return { on_time: 0, late: 0, pending: 0, overdue: 0 };
-}

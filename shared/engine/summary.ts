@@ -17,16 +17,6 @@ const VIETNAMESE = new Intl.Collator('vi');
 /** Trips and counted half-days of the year, per category code. */
 export type CategoryTally = Map<string, { trips: number; halves: number }>;
 
-export function tallyCategories(tally: CategoryTally, contents: readonly string[], halves: number): void {
-  for (const code of contents) {
-    const entry = tally.get(code);
-    if (entry) {
-      entry.trips++;
-      entry.halves += halves;
-    } else tally.set(code, { trips: 1, halves });
-  }
-}
-
 /** One entry per accepted category in policy order, then any other code found (code-point order). */
 export function categorySummary(categories: readonly Category[], tally: CategoryTally): CategorySummary[] {
   const out: CategorySummary[] = [];

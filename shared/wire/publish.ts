@@ -3,13 +3,15 @@ import type { ComplianceRow, FieldError, TripDerived, Warning } from '../models'
 import type { RowView } from './rows';
 
 export type Outcome = 'rejected' | 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
-/** Every outcome, in the order the summary lists them. */
-export const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'unchanged', 'deleted', 'rejected', 'conflict'];
+
+/** A publish request holds at most this many rows and bytes (else 413 TOO_LARGE). */
+export const PUBLISH_MAX_ROWS = 5000;
+export const PUBLISH_MAX_BYTES = 4 * 1024 * 1024;
 
 /** Rows by outcome (a publish response's `summary`). */
 export type OutcomeCounts = Record<Outcome, number>;
 
-/** Every outcome at 0. */
+/** Every outcome at 0, in the order the summary lists them. */
 export function emptyOutcomeCounts(): OutcomeCounts {
   return { created: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0, conflict: 0 };
 }
