@@ -20,7 +20,7 @@ import { orgParam } from './http/params';
 import type { ApiRequest, ApiResponse } from './http/types';
 import type { Route } from './route';
 import type { Services } from './services';
-import { isUnavailable } from './storage/errors';
+import { ContentionError, isUnavailable } from './storage/errors';
 
 /**
  * Runs a routed request. Every answer carries `x-request-id`: the id its log lines carry, so a
@@ -63,6 +63,8 @@ export function failure(err: unknown, route: Route | null, services: Services, r
   // Storage's failures, mapped here: unreachable storage (its StorageUnavailableError, or an SDK
   // error that escaped a guard) answers 503 with Retry-After.
   if (isUnavailable(err)) return errorResponse(new ServiceUnavailableError());
+  // A write that kept losing to other writers: nothing stored, worth a retry soon.
+  if (err instanceof ContentionError) return errorResponse(new ServiceUnavailableError(1));
   services.log('unhandled error', {
     requestId,
     route: route?.name ?? null,

@@ -2,7 +2,7 @@
  * Storage's own failures, classified as data-tables' error helpers do: by the Table service's
  * error code (`EntityAlreadyExists`, `UpdateConditionNotSatisfied`, `ResourceNotFound`…), read
  * where the SDK puts it, with the HTTP status only where no code came back. The HTTP layer maps
- * `StorageUnavailableError` to its 503 answer; nothing here knows about HTTP answers.
+ * `StorageUnavailableError` and `ContentionError` to its 503 answers; nothing here knows about HTTP.
  */
 
 /** Storage could not be reached, timed out or failed on its side: the same work may be retried. */
@@ -10,6 +10,17 @@ export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
   constructor(cause?: unknown) {
     super('Table storage is unavailable', { cause });
+  }
+}
+
+/**
+ * A conditional write kept losing to other writers (every round of its retries): nothing of it
+ * was stored, and the same request sent again will be decided anew.
+ */
+export class ContentionError extends Error {
+  override readonly name = 'ContentionError';
+  constructor() {
+    super('The row kept changing while it was written');
   }
 }
 

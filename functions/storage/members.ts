@@ -7,9 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { isRole, type Role } from '../../shared/roles';
-import { StorageUnavailableError } from '../http/errors';
 import { auditEntity, type EntityProps } from './entities';
-import { guard, isContention, isNotFound } from './errors';
+import { ContentionError, guard, isContention, isNotFound } from './errors';
 import { recordsPartition, rowKey, ROW_PREFIX, ROW_PREFIX_END } from './keys';
 import type { Tables } from './tables';
 import type { AuditChange } from './types';
@@ -108,7 +107,7 @@ export class MemberStore {
       if (await this.write(org, action, change, who, now)) return { member, created: !live };
     }
     // Someone else kept changing this member: nothing of ours was stored, the client retries.
-    throw new StorageUnavailableError(1);
+    throw new ContentionError();
   }
 
   /**
@@ -125,6 +124,6 @@ export class MemberStore {
       const change: AuditChange = { kind: 'members', id: account, outcome: 'deleted', old: stored.member, new: null };
       if (await this.write(org, action, change, who, now)) return true;
     }
-    throw new StorageUnavailableError(1);
+    throw new ContentionError();
   }
 }
