@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { compareCodePoints } from '../../shared/code-points';
 import { isRole, type Role } from '../../shared/roles';
 import { auditEntity, type EntityProps } from './entities';
 import { ContentionError, guard, isContention, isNotFound } from './errors';
@@ -76,7 +77,7 @@ export class MemberStore {
         if (m) out.push(m);
       }
     });
-    return out.sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+    return out.sort((a, b) => compareCodePoints(a.account, b.account));
   }
 
   private async write(org: string, action: TransactionAction, change: AuditChange, who: string, now: () => Date): Promise<boolean> {

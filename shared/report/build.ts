@@ -3,6 +3,7 @@
  * model. Every figure is taken from the compliance body as given, never recomputed (the
  * department table's total row adds the department figures, which sum to the summary's).
  */
+import { compareCodePoints } from '../code-points';
 import { STATUS_LABELS } from '../messages';
 import type { IsoDate } from '../models';
 import { dateLine, formatDate, formatMoney, formatNumber, formatPercent } from './format';
@@ -208,7 +209,7 @@ export function tripNotes(input: ReportInput, field: 'difficulties' | 'proposals
     .filter((t): t is ReportTrip & Record<typeof field, string> => typeof t[field] === 'string' && t[field].trim() !== '')
     .filter((t) => touches(t.startDate, t.endDate, first, last))
     .slice()
-    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => compareCodePoints(a.startDate, b.startDate) || compareCodePoints(a.endDate, b.endDate) || compareCodePoints(a.id, b.id))
     .map((t) => {
       const when = t.startDate === t.endDate ? formatDate(t.startDate) : `${formatDate(t.startDate)} – ${formatDate(t.endDate)}`;
       return `${unitName(t.unit)} (${when}): ${lines(t[field]).join(' ')}`;
