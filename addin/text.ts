@@ -13,12 +13,6 @@ export interface Text {
 
 export const text = (vi: string, en: string): Text => ({ vi, en });
 
-/** `{name}` placeholders filled in both languages. */
-export function fill(t: Text, params: Readonly<Record<string, string | number>>): Text {
-  const put = (s: string): string => s.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-  return { vi: put(t.vi), en: put(t.en) };
-}
-
 /** Two texts joined with a space. */
 export function join(...parts: readonly Text[]): Text {
   return { vi: parts.map((p) => p.vi).join(' '), en: parts.map((p) => p.en).join(' ') };

@@ -86,7 +86,3 @@ export function networkErrorText(url: string, cause: unknown): Text {
     en: `Cannot reach the API server "${url}". Check the API address, the network, and the server's CORS settings.${detail ? ` Details: ${detail}.` : ''}`,
   };
 }
-
-export function networkErrorMessage(url: string, cause: unknown): string {
-  return networkErrorText(url, cause).vi;
-}

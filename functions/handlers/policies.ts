@@ -4,7 +4,7 @@ import type { Policy } from '../../shared/models';
 import { parsePolicy } from '../../shared/validate';
 import { readObjectBody } from '../http/body';
 import { loadClosedYears } from '../domain/closed-years';
-import { InvalidPolicyError, StorageUnavailableError, YearClosedError } from '../http/errors';
+import { InvalidPolicyError, ServiceUnavailableError, YearClosedError } from '../http/errors';
 import { yearValue } from '../http/params';
 import type { ApiResponse } from '../http/types';
 import { sameContent } from '../publish/canonical';
@@ -55,5 +55,5 @@ export async function putPolicy(ctx: RouteContext): Promise<ApiResponse> {
     if (failed.size > 0) throw failed.values().next().value;
   }
   // Every round lost to another writer: nothing of this request is stored; say so (never a 200).
-  throw new StorageUnavailableError(1);
+  throw new ServiceUnavailableError(1);
 }
