@@ -5,7 +5,7 @@
  * round (one round up to about 50,000 cells), writing one sync per 4 MB.
  */
 import { blockAddress, columnLetters } from '../sheet/address';
-import { escapeMatrix, type CellValue } from '../sheet/escape';
+import { escapeMatrix } from '../sheet/escape';
 import { payloadBytes, SYNC_PAYLOAD_LIMIT } from '../sheet/payload';
 import { nextCellBudget, planReadRound, READ_LIMITS, type PendingRead, type ReadLimits } from '../sheet/read-plan';
 import type { TableWrite } from '../sheet/table-edit';
