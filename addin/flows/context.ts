@@ -84,7 +84,8 @@ export function bindTable(spec: TableSpec, table: SheetTable): BoundTable {
     );
   }
   // The edit writes to the table by its name now (a renamed table is found by its marker).
-  return { spec, table, map, edit: new TableEdit(table.name, table.headers.length, table.rows, columnFormats(spec, map)) };
+  const owned = new Set([...Object.values(map.fields), ...Object.values(map.meta)].filter((c): c is number => c !== undefined));
+  return { spec, table, map, edit: new TableEdit(table.name, table.headers.length, table.rows, columnFormats(spec, map), owned) };
 }
 
 /** The year's accepted categories (the policy's), or the defaults when it cannot be read. */

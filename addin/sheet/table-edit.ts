@@ -49,6 +49,8 @@ export class TableEdit {
     body: readonly (readonly unknown[])[],
     /** Number format of a column's written cells (dates), by column index. */
     private readonly formats: ReadonlyMap<number, string> = new Map(),
+    /** The columns the add-in owns (others are the user's, calculated ones included); default all. */
+    private readonly owned?: ReadonlySet<number>,
   ) {
     this.rows = body.map((cells, origin) => ({ origin, cells: [...cells], read: cells, dirty: new Set(), removed: false }));
   }
@@ -127,7 +129,8 @@ export class TableEdit {
     if (!originals.length || originals.some((r) => !r.removed)) return this.rows;
     const keeper = originals[0];
     const first = this.rows.find((r) => r.origin < 0 && !r.removed);
-    const all = new Set(Array.from({ length: this.width }, (_, c) => c));
+    // Only the add-in's columns are rewritten: users' own (calculated) columns are left alone.
+    const all = new Set(Array.from({ length: this.width }, (_, c) => c).filter((c) => !this.owned || this.owned.has(c)));
     const replaced: EditRow = { origin: keeper.origin, cells: first ? first.cells : new Array(this.width).fill(''), dirty: all, removed: false };
     return this.rows.filter((r) => r !== first).map((r) => (r === keeper ? replaced : r));
   }
