@@ -4,8 +4,8 @@
  * content categories, the `contents` list of a trip, absence reasons, unit kinds, and a trip's
  * `unit` against the org's units.
  */
-import { ABSENCE_REASON_LABELS, UNIT_KIND_LABELS } from './messages';
-import type { AbsenceReason, Category, Unit, UnitKind } from './models';
+import { ABSENCE_REASON_LABELS, EVALUATION_RESULT_LABELS, UNIT_KIND_LABELS } from './messages';
+import type { AbsenceReason, Category, EvaluationResult, Unit, UnitKind } from './models';
 import { matchKey } from './normalize';
 
 /** Codes by the matching key of their code, then of their label (the first category wins). */
@@ -93,6 +93,11 @@ export function resolveCode<C extends string>(value: unknown, labels: Readonly<R
 /** An absence reason by code (`study`…) or Vietnamese label (`Thai sản`, `thai san`…). */
 export function parseAbsenceReason(value: unknown): AbsenceReason | null {
   return resolveCode(value, ABSENCE_REASON_LABELS);
+}
+
+/** An evaluation result by code (`khong_dat`…) or Vietnamese label (`Không đạt`, `khong dat`…). */
+export function parseEvaluationResult(value: unknown): EvaluationResult | null {
+  return resolveCode(value, EVALUATION_RESULT_LABELS);
 }
 
 /** A unit kind by code (`chi_doan`…) or Vietnamese label (`Chi đoàn`, `Xã`…). */

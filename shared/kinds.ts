@@ -7,7 +7,7 @@
 import { parseNumber, parseText } from './cells';
 import { yearOfIso } from './dates';
 import { CLIENT_ID_PATTERN, CODE_PATTERN } from './ids';
-import type { Absence, Cadre, EntityByKind, Kind, Registration, Trip, Unit } from './models';
+import type { Absence, Cadre, EntityByKind, Evaluation, Kind, Registration, Trip, Unit } from './models';
 import type { Role } from './roles';
 
 /** The years a row's dates touch, for one cadre (inclusive). */
@@ -171,10 +171,21 @@ export const KINDS: { readonly [K in Kind]: KindInfo<K> } = {
     years: (r: Registration) => ({ cadreId: r.cadreId, from: r.year, to: r.year }),
     yearFields: { from: 'year', to: 'year' },
   },
+  evaluations: {
+    kind: 'evaluations',
+    routeName: 'Evaluations',
+    label: 'Đánh giá',
+    ...byCadreYear<'evaluations'>(),
+    // The leadership's act (cycle.md §3): a lower key gets 403 for the whole request.
+    publishRole: 'leader',
+    filteredByYear: true,
+    years: (e: Evaluation) => ({ cadreId: e.cadreId, from: e.year, to: e.year }),
+    yearFields: { from: 'year', to: 'year' },
+  },
 };
 
 /** Every kind, in the order the API loads and lists them. */
-export const KIND_LIST: readonly Kind[] = ['cadres', 'units', 'absences', 'trips', 'registrations'];
+export const KIND_LIST: readonly Kind[] = ['cadres', 'units', 'absences', 'trips', 'registrations', 'evaluations'];
 
 export function kindInfo<K extends Kind>(kind: K): KindInfo<K> {
   return KINDS[kind] as KindInfo<K>;

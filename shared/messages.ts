@@ -5,6 +5,7 @@
 import type {
   AbsenceReason,
   ErrorCode,
+  EvaluationResult,
   ReportStatus,
   Status,
   UnitKind,
@@ -53,6 +54,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   units: 'Đơn vị dự kiến',
   approved: 'Đã duyệt',
   approvedBy: 'Người duyệt',
+  result: 'Kết quả đánh giá',
+  comment: 'Nhận xét',
+  evaluatedOn: 'Ngày đánh giá',
+  evaluatedBy: 'Người đánh giá',
   version: 'Phiên bản',
   deleted: 'Đã xoá',
   requiredDays: 'Số ngày tối thiểu',
@@ -86,6 +91,13 @@ export const REPORT_STATUS_LABELS: Readonly<Record<ReportStatus, string>> = {
   late: 'Trễ hạn',
   pending: 'Chờ báo cáo',
   overdue: 'Quá hạn',
+};
+
+/** The results of the leadership's yearly evaluation (cycle.md §3). */
+export const EVALUATION_RESULT_LABELS: Readonly<Record<EvaluationResult, string>> = {
+  dat: 'Đạt',
+  khong_dat: 'Không đạt',
+  mien: 'Miễn',
 };
 
 export const ABSENCE_REASON_LABELS: Readonly<Record<AbsenceReason, string>> = {
@@ -222,6 +234,8 @@ const WARNING_TEXT: Readonly<Record<WarningCode, (d: MessageDetail) => string>> 
     `Đợt đi kết thúc sau ngày tính${d.value ? ` ${quoteValue(d.value)}` : ''}: các ngày sau đó chưa được tính.`,
   NO_COUNTABLE_DATES: () => 'Đợt đi không có ngày nào được tính (ví dụ: chỉ gồm ngày nghỉ).',
   NOT_REPORTED: () => 'Đợt đi chưa nộp báo cáo nên chưa được tính ngày (theo cấu hình năm).',
+  EVALUATION_STALE: (d) =>
+    `Số liệu đã thay đổi sau khi đánh giá: ${d.value ?? ''}. Lãnh đạo nên xem lại đánh giá.`,
   DAYS_ABOVE_COUNTABLE: (d) =>
     `Số ngày kê khai ${quoteValue(d.value)} vượt số ngày được tính của đợt; chỉ tính ${d.expected ?? 'số ngày được tính'}.`,
 };

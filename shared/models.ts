@@ -9,7 +9,7 @@
 /** `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-export type Kind = 'cadres' | 'units' | 'absences' | 'registrations' | 'trips';
+export type Kind = 'cadres' | 'units' | 'absences' | 'registrations' | 'trips' | 'evaluations';
 
 export type AbsenceReason = 'study' | 'maternity' | 'sick' | 'other';
 export type UnitKind = 'xa' | 'phuong' | 'huyen' | 'chi_doan' | 'co_so' | 'truc_thuoc' | 'khac';
@@ -79,6 +79,31 @@ export interface Registration {
   approvedBy?: string;
 }
 
+/** The leadership's yearly evaluation of a cadre's grassroots work (cycle.md §3). */
+export type EvaluationResult = 'dat' | 'khong_dat' | 'mien';
+
+export interface Evaluation {
+  cadreId: string;
+  year: number;
+  result: EvaluationResult;
+  comment?: string;
+  evaluatedOn: IsoDate;
+  /** Set by the server: the key's NAME or the signed-in account. */
+  evaluatedBy: string;
+  /** Set by the server: the cadre-year's figures as of the evaluation's date (see `evaluationDate`). */
+  countedAtEvaluation: number;
+  requiredAtEvaluation: number;
+}
+
+/** A compliance row's evaluation (cycle.md §3). */
+export interface EvaluationView {
+  result: EvaluationResult;
+  comment?: string;
+  evaluatedBy: string;
+  evaluatedOn: IsoDate;
+  stale: boolean;
+}
+
 export interface Category {
   code: string;
   label: string;
@@ -105,6 +130,7 @@ export interface EntityByKind {
   absences: Absence;
   registrations: Registration;
   trips: Trip;
+  evaluations: Evaluation;
 }
 
 export type ErrorCode =
@@ -136,7 +162,8 @@ export type WarningCode =
   | 'AFTER_AS_OF'
   | 'NO_COUNTABLE_DATES'
   | 'NOT_REPORTED'
-  | 'DAYS_ABOVE_COUNTABLE';
+  | 'DAYS_ABOVE_COUNTABLE'
+  | 'EVALUATION_STALE';
 
 /** A field-level error: rejects the row. */
 export interface FieldError {
@@ -192,6 +219,8 @@ export interface ComplianceRow {
   reports: ReportCounts;
   registered: boolean;
   plannedDays: number | null;
+  /** Added by the API (cycle.md §3): the cadre-year's evaluation, or null. */
+  evaluation?: EvaluationView | null;
 }
 
 export interface DepartmentSummary {
@@ -220,6 +249,9 @@ export interface Summary {
   unitsNotVisited: string[];
   reports: ReportCounts;
   totalCost: number;
+  /** Added by the API (cycle.md §3): subject cadres with an evaluation, and results over all evaluated cadres. */
+  evaluated?: number;
+  evaluationResults?: Record<EvaluationResult, number>;
 }
 
 /** What the engine computes for one org-year (the API adds `org` and `computedAt`). */

@@ -11,6 +11,7 @@ import { absenceSchema } from './schemas/absence';
 import { cadreSchema } from './schemas/cadre';
 import type { ValidationContext } from './schemas/context';
 import { fieldErrors } from './schemas/fields';
+import { evaluationSchema } from './schemas/evaluation';
 import { registrationSchema } from './schemas/registration';
 import { tripSchema } from './schemas/trip';
 import { unitSchema } from './schemas/unit';
@@ -35,6 +36,7 @@ export function schemaFor<K extends Kind>(kind: K, ctx: ValidationContext): z.Zo
       absences: absenceSchema(ctx),
       registrations: registrationSchema(ctx),
       trips: tripSchema(ctx),
+      evaluations: evaluationSchema(ctx),
     };
     schemasByContext.set(ctx, schemas);
   }

@@ -6,6 +6,7 @@
 import type { Category, ComplianceRow, TripDerived, Warning } from '../../shared/models';
 import { REPORT_STATUS_LABELS, STATUS_LABELS } from '../../shared/messages';
 import type { PublishResult } from '../../shared/wire/publish';
+import type { EvaluationDerived } from '../../shared/wire/rows';
 import type { TableSpec } from './columns';
 import type { PublishPlan } from './diff';
 import type { ColumnMap } from './header-map';
@@ -22,8 +23,10 @@ export interface WriteContext {
 }
 
 /** Writes a trip's derived figures: counted days (all years), report status, deadline. */
-export function writeDerived(ctx: WriteContext, row: number, derived: TripDerived | null | undefined): void {
+export function writeDerived(ctx: WriteContext, row: number, given: TripDerived | EvaluationDerived | null | undefined): void {
   const { edit, map } = ctx;
+  // Only a trip's derived values have columns (an evaluation's `derived` is its suggestion).
+  const derived = given && 'countedDays' in given ? given : null;
   if (!derived) return;
   const total = Object.values(derived.countedDays ?? {}).reduce((a, b) => a + b, 0);
   edit.set(row, map.meta.countedDays, total);

@@ -13,15 +13,16 @@ export interface OrgState {
 }
 
 export async function loadOrgState(store: Store, org: string): Promise<OrgState> {
-  const [cadres, units, absences, trips, registrations, policyRows] = await Promise.all([
+  const [cadres, units, absences, trips, registrations, evaluations, policyRows] = await Promise.all([
     store.listRows<EntityByKind['cadres']>(org, 'cadres'),
     store.listRows<EntityByKind['units']>(org, 'units'),
     store.listRows<EntityByKind['absences']>(org, 'absences'),
     store.listRows<EntityByKind['trips']>(org, 'trips'),
     store.listRows<EntityByKind['registrations']>(org, 'registrations'),
+    store.listRows<EntityByKind['evaluations']>(org, 'evaluations'),
     store.listRows<Policy>(org, 'policies'),
   ]);
-  return { rows: { cadres, units, absences, trips, registrations }, policyRows };
+  return { rows: { cadres, units, absences, trips, registrations, evaluations }, policyRows };
 }
 
 export function liveRecords<T>(rows: ReadonlyMap<string, StoredRow<T>>): T[] {

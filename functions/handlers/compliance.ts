@@ -6,6 +6,7 @@ import { evaluateOrg } from '../../shared/engine/evaluate';
 import type { IsoDate } from '../../shared/models';
 import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
 import { closedInfo, loadClosedYears, type ClosedInfo } from '../domain/closed-years';
+import { evaluationFigures, withEvaluations } from '../domain/evaluations';
 import { engineInput, loadOrgState, type OrgState } from '../domain/org-state';
 import { YearClosedError } from '../http/errors';
 import { flagValue, yearAndAsOf, yearValue } from '../http/params';
@@ -17,7 +18,8 @@ import type { Services } from '../services';
 export async function computeCompliance(services: Services, org: string, year: number, asOf: IsoDate, loaded?: OrgState): Promise<ComplianceBody> {
   const state = loaded ?? (await loadOrgState(services.store, org));
   const result = evaluateOrg(engineInput(state, asOf)).year(year);
-  return { org, ...result, computedAt: services.now().toISOString() };
+  const withEvals = withEvaluations(result, state, evaluationFigures(state, vietnamToday(services.now())));
+  return { org, ...withEvals, computedAt: services.now().toISOString() };
 }
 
 /** Stores a computed year: totals per cadre and the summary snapshot of `date`. */

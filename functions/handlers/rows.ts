@@ -3,9 +3,10 @@ import { compareCodePoints } from '../../shared/code-points';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { evaluateOrg } from '../../shared/engine/evaluate';
 import { kindInfo } from '../../shared/kinds';
-import type { EntityByKind, Kind } from '../../shared/models';
+import type { EntityByKind, Evaluation, Kind } from '../../shared/models';
 import type { RowsBody } from '../../shared/wire/rows';
 import { engineInput, loadOrgState } from '../domain/org-state';
+import { evaluationDerived, evaluationFigures } from '../domain/evaluations';
 import { rowView } from '../domain/row-view';
 import { readRowsBody } from '../http/body';
 import { dateValue, flagValue, yearValue } from '../http/params';
@@ -44,7 +45,12 @@ export function listHandler(kind: Kind) {
     const includeDeleted = flagValue(q.get('includeDeleted'), 'includeDeleted');
     let rows: StoredRow[];
     let evaluation: ReturnType<typeof evaluateOrg> | null = null;
-    if (kind === 'trips') {
+    let figures: ReturnType<typeof evaluationFigures> | null = null;
+    if (kind === 'evaluations') {
+      const state = await loadOrgState(ctx.services.store, ctx.org);
+      rows = [...state.rows.evaluations.values()];
+      figures = evaluationFigures(state, today);
+    } else if (kind === 'trips') {
       const state = await loadOrgState(ctx.services.store, ctx.org);
       rows = [...state.rows.trips.values()];
       try {
@@ -60,7 +66,7 @@ export function listHandler(kind: Kind) {
       .filter((r) => includeDeleted || !r.deleted)
       .filter((r) => year === null || inYear(kind, r, year, asOf, today))
       .sort(byId)
-      .map((r) => rowView(kind, r, evaluation?.trips.get(r.id) ?? null));
+      .map((r) => rowView(kind, r, evaluation?.trips.get(r.id) ?? null, figures && !r.deleted ? evaluationDerived(r.record as Evaluation, figures) : undefined));
     const body: RowsBody = { rows: selected };
     return { status: 200, body };
   };

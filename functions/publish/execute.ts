@@ -12,12 +12,13 @@ import { randomUUID } from 'node:crypto';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { errorMessage } from '../../shared/messages';
 import { evaluateOrg } from '../../shared/engine/evaluate';
-import type { ComplianceRow, EntityByKind, IsoDate, Kind } from '../../shared/models';
+import type { ComplianceRow, EntityByKind, Evaluation as EvaluationRecord, IsoDate, Kind } from '../../shared/models';
 import { emptyOutcomeCounts, type FullPublishResult, type PublishResponse, type YearComplianceRow } from '../../shared/wire/publish';
 import type { Principal } from '../auth/keys';
 import { roleAtLeast } from '../../shared/roles';
 import { engineInput, loadOrgState, tripsByCadre, validationContext, type OrgState } from '../domain/org-state';
-import { rowView } from '../domain/row-view';
+import { evaluationDerived, evaluationFigures, withEvaluations } from '../domain/evaluations';
+import { rowView, type EvaluationJudgement } from '../domain/row-view';
 import { loadClosedYears } from '../domain/closed-years';
 import { cadreYearsOf, distinctCadreYears, type CadreYear } from '../domain/touched';
 import type { Services } from '../services';
@@ -66,7 +67,8 @@ export async function publishRows<K extends Kind>(
   };
 
   // Prepare, decide and start writing chunk by chunk, so that validation overlaps storage I/O.
-  const prepare = createPreparer(kind, validationContext(state, today), randomUUID);
+  const figures = evaluationFigures(state, today);
+  const prepare = createPreparer(kind, { ...validationContext(state, today), evaluationFigures: figures, actor: principal.name }, randomUUID);
   const prepared: PreparedRow<K>[] = [];
   const decisions: Decision[] = [];
   const writtenVersions = new Map<string, string>();
@@ -157,7 +159,7 @@ export async function publishRows<K extends Kind>(
     // Rows were written: the answer reports them, without derived values, rather than a 500.
     services.log('evaluation failed', { requestId, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
-  return respond(kind, state, prepared, decisions, writtenVersions, asOf, today, evaluation);
+  return respond(kind, state, prepared, decisions, writtenVersions, asOf, today, evaluation, evaluationFigures(state, today));
 }
 
 type Evaluation = ReturnType<typeof evaluateOrg>;
@@ -171,7 +173,10 @@ function respond<K extends Kind>(
   asOf: IsoDate,
   today: IsoDate,
   evaluation: Evaluation | null,
+  figures: ReturnType<typeof evaluationFigures>,
 ): PublishResponse<FullPublishResult> {
+  const judge = (row: StoredRow): EvaluationJudgement | undefined =>
+    kind === 'evaluations' && !row.deleted ? evaluationDerived(row.record as EvaluationRecord, figures) : undefined;
   const stored = state.rows[kind] as Map<string, StoredRow>;
   const summary = emptyOutcomeCounts();
   const touched: CadreYear[] = [];
@@ -195,7 +200,7 @@ function respond<K extends Kind>(
     const id = p.id as string;
     if (d.outcome === 'conflict') {
       const current = d.stored
-        ? rowView(kind, d.stored, kind === 'trips' && !d.stored.deleted ? evaluation?.trips.get(id) : null)
+        ? rowView(kind, d.stored, kind === 'trips' && !d.stored.deleted ? evaluation?.trips.get(id) : null, judge(d.stored))
         : null;
       return result(id, d.stored?.version ?? null, { current });
     }
@@ -206,6 +211,8 @@ function respond<K extends Kind>(
       if (d.write.change.old) touched.push(...cadreYearsOf(kind, d.write.change.old as EntityByKind[K], years));
     } else if (now) touched.push(...cadreYearsOf(kind, now.record as EntityByKind[K], years));
     const version = 'write' in d ? (written.get(id) ?? now?.version ?? null) : (d.stored?.version ?? null);
+    const judged = now ? judge(now) : undefined;
+    if (judged) return result(id, version, { warnings: judged.warnings, derived: { suggested: judged.suggested } });
     return result(id, version, { warnings: tripEval?.warnings ?? [], derived: tripEval?.derived ?? null });
   });
 
@@ -214,7 +221,7 @@ function respond<K extends Kind>(
   const byYear = new Map<number, Map<string, ComplianceRow>>();
   const rowOf = (ev: Evaluation, cadreId: string, year: number): ComplianceRow | undefined => {
     let rows = byYear.get(year);
-    if (!rows) byYear.set(year, (rows = new Map(ev.year(year).cadres.map((c) => [c.cadreId, c]))));
+    if (!rows) byYear.set(year, (rows = new Map(withEvaluations(ev.year(year), state, figures).cadres.map((c) => [c.cadreId, c]))));
     return rows.get(cadreId);
   };
   for (const { cadreId, year } of evaluation ? distinctCadreYears(touched) : []) {

@@ -8,25 +8,12 @@ import type { OrgProfile } from '../schemas/profile';
 import type { AbsenceReason, ComplianceRow, IsoDate, Summary } from '../models';
 import type { ComplianceBody } from '../wire/compliance';
 
-export type EvaluationResult = 'dat' | 'khong_dat' | 'mien';
+export type { EvaluationResult } from '../models';
 
-export interface RowEvaluation {
-  result: EvaluationResult;
-  comment?: string;
-  evaluatedBy?: string;
-  evaluatedOn?: IsoDate;
-  stale?: boolean;
-}
+/** A compliance row, with its evaluation (cycle.md §3) when it has one. */
+export type ReportComplianceRow = ComplianceRow;
 
-/** A compliance row, optionally with its evaluation (cycle.md §3). */
-export interface ReportComplianceRow extends ComplianceRow {
-  evaluation?: RowEvaluation | null;
-}
-
-export interface ReportSummary extends Summary {
-  evaluated?: number;
-  evaluationResults?: Record<EvaluationResult, number>;
-}
+export type ReportSummary = Summary;
 
 export interface ClosedInfo {
   closedBy: string;

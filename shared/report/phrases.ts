@@ -1,5 +1,6 @@
 /** Vietnamese wording of the report that depends on codes: absence reasons, evaluation results. */
 import type { AbsenceReason } from '../models';
+import { EVALUATION_RESULT_LABELS } from '../messages';
 import type { EvaluationResult } from './input';
 
 /** "n đồng chí …" for the cadres with an absence of each reason in the year. */
@@ -12,10 +13,6 @@ export const ABSENCE_PHRASES: Readonly<Record<AbsenceReason, string>> = {
 
 export const ABSENCE_ORDER: readonly AbsenceReason[] = ['study', 'maternity', 'sick', 'other'];
 
-export const EVALUATION_LABELS: Readonly<Record<EvaluationResult, string>> = {
-  dat: 'Đạt',
-  khong_dat: 'Không đạt',
-  mien: 'Miễn',
-};
+export const EVALUATION_LABELS: Readonly<Record<EvaluationResult, string>> = EVALUATION_RESULT_LABELS;
 
 export const EVALUATION_ORDER: readonly EvaluationResult[] = ['dat', 'khong_dat', 'mien'];

@@ -1,5 +1,6 @@
 /** `POST /api/orgs/{org}/{kind}/publish`: the request row, each row's result, the response (api.md "Publish"). */
 import type { ComplianceRow, FieldError, TripDerived, Warning } from '../models';
+import type { EvaluationDerived } from './rows';
 import type { RowView } from './rows';
 
 export type Outcome = 'rejected' | 'created' | 'updated' | 'unchanged' | 'deleted' | 'conflict';
@@ -36,7 +37,8 @@ export interface PublishResult {
   outcome: Outcome;
   errors?: FieldError[];
   warnings?: Warning[];
-  derived?: TripDerived | null;
+  /** Trips: their derived values; evaluations: `{suggested}` (cycle.md §3). */
+  derived?: TripDerived | EvaluationDerived | null;
   current?: RowView | null;
 }
 

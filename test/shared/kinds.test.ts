@@ -39,11 +39,13 @@ describe('the registry of kinds', () => {
       expect(['editor', 'leader', 'admin']).toContain(kindInfo(kind).publishRole);
     }
     expect(KIND_LIST.filter((k) => KINDS[k].clientIds)).toEqual(['absences', 'trips']);
-    expect(KIND_LIST.filter((k) => KINDS[k].filteredByYear)).toEqual(['trips', 'registrations']);
+    expect(KIND_LIST.filter((k) => KINDS[k].filteredByYear)).toEqual(['trips', 'registrations', 'evaluations']);
+    expect(KIND_LIST.filter((k) => KINDS[k].publishRole === 'leader')).toEqual(['evaluations']);
   });
 
   it('gives each kind its id field and pattern', () => {
-    expect(KIND_LIST.map((k) => KINDS[k].idField)).toEqual(['cadreId', 'unitCode', 'id', 'id', 'cadreId']);
+    expect(KIND_LIST.map((k) => KINDS[k].idField)).toEqual(['cadreId', 'unitCode', 'id', 'id', 'cadreId', 'cadreId']);
+    expect(KINDS.evaluations.idPattern.test('CB01-2025')).toBe(true);
     expect(KINDS.registrations.idPattern.test('CB01-2025')).toBe(true);
     expect(KINDS.registrations.idPattern.test('CB01')).toBe(false);
     expect(KINDS.cadres.idPattern.test('A'.repeat(33))).toBe(false);

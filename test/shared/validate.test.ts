@@ -9,6 +9,7 @@ const rows: Record<Kind, Record<string, unknown>> = {
   absences: { id: 'a1', cadreId: 'CB01', from: '2025-01-01', reason: 'sick' },
   registrations: { cadreId: 'CB01', year: 2025 },
   trips: { id: 't1', cadreId: 'CB01', unit: 'XA01', startDate: '2025-03-03', endDate: '2025-03-04', contents: 'khac' },
+  evaluations: { cadreId: 'CB01', year: 2025, result: 'Không đạt', comment: 'Chưa đi đủ số ngày' },
 };
 
 describe('validateRow', () => {
