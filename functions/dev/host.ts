@@ -172,7 +172,12 @@ export async function startDevHost(opts: DevHostOptions): Promise<DevHost> {
       if (!res.headersSent) send(res, failure(err, null, services), {}, true);
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections are closed by the client first (Node's fetch after 4 s): a
+  // server that closes at the same moment races a request being sent on that socket, and the
+  // client sees ECONNRESET ("fetch failed") — seen under load in the fuzz and roll-up tests.
+  // As load balancers do, the server waits longer than any client (65 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
