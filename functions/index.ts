@@ -6,6 +6,7 @@
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import { errorResponse, NotFoundError } from './http/errors';
 import { fromAzureRequest, toAzureResponse } from './http/azure';
+import type { RequestLogLine } from './http/request-log';
 import { execute, routingFailure } from './pipeline';
 import { createRouter } from './router';
 import { ROUTES, TIMERS } from './routes';
@@ -33,12 +34,13 @@ export function registerAll(): void {
       methods: [...ALL_METHODS],
       route: pattern,
       authLevel: 'anonymous',
-      handler: async (request: HttpRequest, _context: InvocationContext) => {
+      handler: async (request: HttpRequest, context: InvocationContext) => {
         const s = getServices();
         const req = fromAzureRequest(request);
         try {
           const { route, params } = router.match(req.method, req.path);
-          return toAzureResponse(await execute(route, req, params, s));
+          const log = (line: RequestLogLine): void => context.log(JSON.stringify(line));
+          return toAzureResponse(await execute(route, req, params, s, { requestId: context.invocationId, log }));
         } catch (err) {
           return toAzureResponse(await routingFailure(err, req, s));
         }

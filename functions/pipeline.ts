@@ -3,6 +3,8 @@
  * the handler; every failure becomes a JSON error body without a stack trace.
  */
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { requestLogLine, type RequestLogLine } from './http/request-log';
 import { authenticate, principalFor, roleIn, type Caller } from './auth/caller';
 import type { Principal } from './auth/keys';
 import { roleAtLeast } from '../shared/roles';
@@ -26,9 +28,20 @@ import { ContentionError, isUnavailable } from './storage/errors';
  * Runs a routed request. Every answer carries `x-request-id`: the id its log lines carry, so a
  * row rejected with INTERNAL (or a 500) can be found in the log.
  */
-export async function execute(route: Route, req: ApiRequest, params: Record<string, string>, services: Services): Promise<ApiResponse> {
-  const requestId = randomUUID();
+export async function execute(
+  route: Route,
+  req: ApiRequest,
+  params: Record<string, string>,
+  services: Services,
+  opts: { requestId?: string; log?: (line: RequestLogLine) => void } = {},
+): Promise<ApiResponse> {
+  const requestId = opts.requestId ?? randomUUID();
+  const started = performance.now();
   const response = await run(route, req, params, services, requestId);
+  // One line per request (the Functions invocation's log on Azure, services.log locally).
+  const line = requestLogLine(requestId, route.name, params.org, response, performance.now() - started);
+  if (opts.log) opts.log(line);
+  else services.log('request', { ...line });
   return { ...response, headers: { ...response.headers, 'x-request-id': requestId } };
 }
 
