@@ -15,21 +15,11 @@ import { defaultPolicy } from '../shared/defaults';
 import { dayToIso, isoToDay } from '../shared/dates';
 import { evaluateOrg } from '../shared/engine/evaluate';
 import type { Absence, Cadre, EngineInput, Policy, Registration, Trip, Unit } from '../shared/models';
+import { prng } from '../scripts/prng';
 
 const YEAR = 2025;
 const AS_OF = '2025-10-15';
 
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DEPARTMENTS = ['Văn phòng', 'Ban Tổ chức', 'Ban Tuyên giáo', 'Ban Phong trào', 'Ban Thanh niên trường học', 'Ban Công nhân', 'Ban Kiểm tra', 'Ban Mặt trận', 'Ủy ban Kiểm tra', 'Hội Liên hiệp Thanh niên', 'Hội đồng Đội', 'Ban Quốc tế'];
 const CATEGORIES = ['khao_sat', 'nghien_cuu', 'phoi_hop', 'kiem_tra', 'sinh_hoat', 'dai_hoi', 'khac'];

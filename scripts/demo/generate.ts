@@ -11,6 +11,7 @@ import { dayToIso, isoToDay } from '../../shared/dates';
 import { DEFAULT_CATEGORIES } from '../../shared/defaults';
 import type { Absence, Cadre, Registration, Trip, Unit } from '../../shared/models';
 import { DEPARTMENTS, DESCRIPTIONS, FAMILY, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE, PLACE_WORDS, POSITIONS } from './names';
+import { prng } from '../prng';
 
 export interface DemoOptions {
   seed?: number;
@@ -44,17 +45,6 @@ export interface DemoOrg {
 /** The day the merged units start (Resolution 202/2025/QH15: the new communes from 01/07/2025). */
 export const MERGER_DAY = '2025-07-01';
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateDemoOrg(options: DemoOptions = {}): DemoOrg {
   const rnd = prng(options.seed ?? 1);
