@@ -6,7 +6,9 @@
 import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { roundHalfUp1 } from '../../shared/engine/rounding';
 import type { Summary } from '../../shared/models';
+import { closedInfo, loadClosedYears, type ClosedInfo } from '../domain/closed-years';
 import { yearValue } from '../http/params';
+import { loadProfile } from './profile';
 import type { ApiResponse } from '../http/types';
 import type { RouteContext } from '../route';
 import type { Services } from '../services';
@@ -17,7 +19,7 @@ export interface RollupOrg {
   name: string;
   summary: Summary | null;
   computedAt: string | null;
-  closed: unknown;
+  closed: ClosedInfo | null;
 }
 
 export interface RollupTotal {
@@ -28,19 +30,30 @@ export interface RollupTotal {
   met: number;
 }
 
+/** A closed year's info and its frozen figures (cycle.md §4). */
+interface ClosedYear {
+  info: ClosedInfo;
+  summary: Summary | null;
+  computedAt: string | null;
+}
+
 /**
- * The seams for what other parts store: an org's display name (its profile, cycle.md §2) and a
- * closed year's frozen figures (cycle.md §4). Until those are stored, the name is the org id
- * and `closed` is null.
+ * What other parts store: an org's display name (its profile, cycle.md §2; the org id when it
+ * has none) and a closed year's frozen figures (cycle.md §4), which win over later snapshots.
  */
 export interface RollupSources {
   orgName(services: Services, org: string): Promise<string>;
-  closed(services: Services, org: string, year: number): Promise<unknown>;
+  closed(services: Services, org: string, year: number): Promise<ClosedYear | null>;
 }
 
 export const ROLLUP_SOURCES: RollupSources = {
-  orgName: (_services, org) => Promise.resolve(org),
-  closed: () => Promise.resolve(null),
+  orgName: async (services, org) => (await loadProfile(services, org)).name || org,
+  closed: async (services, org, year) => {
+    const record = (await loadClosedYears(services.store, org)).get(year);
+    if (!record) return null;
+    const frozen = (await services.store.getFrozen(org, year, record.frozen)) as { summary?: Summary; computedAt?: string } | null;
+    return { info: closedInfo(record), summary: frozen?.summary ?? null, computedAt: frozen?.computedAt ?? null };
+  },
 };
 
 export function rollupTotal(orgs: readonly RollupOrg[]): RollupTotal {
@@ -73,7 +86,8 @@ export async function buildRollup(services: Services, year: number, sources: Rol
           sources.orgName(services, org),
           sources.closed(services, org, year),
         ]);
-        return { org, name, summary: (snapshot?.summary as Summary | undefined) ?? null, computedAt: snapshot?.computedAt ?? null, closed };
+        if (closed?.summary) return { org, name, summary: closed.summary, computedAt: closed.computedAt, closed: closed.info };
+        return { org, name, summary: (snapshot?.summary as Summary | undefined) ?? null, computedAt: snapshot?.computedAt ?? null, closed: closed?.info ?? null };
       }),
     ),
   );

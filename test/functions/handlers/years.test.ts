@@ -128,6 +128,16 @@ describe('closing a year', () => {
     expect(closed.body.cadres.find((c: { cadreId: string }) => c.cadreId === 'CB02')).toMatchObject({ subject: false, requiredDays: 0, status: 'exempt', countedDays: 4 });
   });
 
+  it('shows the closed year in the national roll-up with its frozen summary and the profile name', async () => {
+    expect((await call('PUT', '/profile', KEYS.admin, { name: 'Tỉnh Đoàn Demo' })).status).toBe(200);
+    const frozen = (await call('GET', '/compliance?year=2025', KEYS.viewer)).body;
+    const rollup = await api.call('GET', '/api/rollup?year=2025', { key: KEYS.all });
+    expect(rollup.status).toBe(200);
+    const demo = rollup.body.orgs.find((o: { org: string }) => o.org === 'demo');
+    expect(demo).toEqual({ org: 'demo', name: 'Tỉnh Đoàn Demo', summary: frozen.summary, computedAt: frozen.computedAt, closed: frozen.closed });
+    expect(demo.closed.asOf).toBe('2025-06-30');
+  });
+
   it('rejects a bad close body and a bad year', async () => {
     expect((await call('POST', '/years/2024/close', KEYS.leader, { asOf: 'hôm qua' })).body.error.code).toBe('INVALID_PARAM');
     expect((await call('POST', '/years/2024/close', KEYS.leader, { as: 1 })).body.error.code).toBe('BAD_BODY');
