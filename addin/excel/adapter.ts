@@ -11,6 +11,7 @@ import { nextCellBudget, planReadRound, READ_LIMITS, type PendingRead, type Read
 import type { TableWrite } from '../sheet/table-edit';
 import type { DashboardLayout } from '../sheet/dashboard';
 import type { TemplatePlan } from '../sheet/template';
+import { relocate } from '../sheet/relocate';
 import { batchOps, writeOps, type WriteOp } from '../sheet/write-plan';
 import { findHeader, listFormula, tableMarkerFormula, tableOfMarker } from '../sheet/markers';
 import type { ExcelLike, NamedItem, Range, RequestContext, Table, Worksheet } from './excel-api';
@@ -26,6 +27,8 @@ export interface SheetTable {
   /** 0-based sheet row and column of its header's first cell. */
   top: number;
   left: number;
+  /** Its sheet is protected (writes would be refused). */
+  protected: boolean;
 }
 
 /**
@@ -80,7 +83,7 @@ export async function readTables(
         const body = p.t.getDataBodyRange();
         body.load('rowCount');
         const sheet = p.t.worksheet;
-        sheet.load('name');
+        sheet.load('name,protection/protected');
         return { name: p.name, table: p.t, header, body, sheet };
       });
     await ctx.sync();
@@ -89,7 +92,7 @@ export async function readTables(
     const tables = new Map<string, { table: Table; read: SheetTable }>();
     for (const f of found) {
       const headers = f.header.values[0] ?? [];
-      const read: SheetTable = { name: f.table.name, headers, rows: [], sheet: f.sheet.name, top: f.header.rowIndex, left: f.header.columnIndex };
+      const read: SheetTable = { name: f.table.name, headers, rows: [], sheet: f.sheet.name, top: f.header.rowIndex, left: f.header.columnIndex, protected: f.sheet.protection.protected };
       out.set(f.name, read);
       tables.set(f.name, { table: f.table, read });
       pending.push({ table: f.name, next: 0, total: f.body.rowCount, width: headers.length });
@@ -119,53 +122,100 @@ export async function readTables(
   });
 }
 
-/** Queues one write operation on a context. */
-function queueOp(ctx: RequestContext, op: WriteOp): void {
+/**
+ * Queues one write operation on a context. Blocks of one table share one body range per
+ * batch (fetched again after a deletion or an addition), so each block costs one range.
+ */
+function queueOp(ctx: RequestContext, op: WriteOp, bodies: Map<string, Range>): void {
   const table = ctx.workbook.tables.getItem(op.table);
   switch (op.kind) {
     case 'delete':
+      bodies.delete(op.table);
       table.getDataBodyRange().getCell(op.top, 0).getResizedRange(op.count - 1, op.width - 1).delete('Up');
       return;
     case 'append': {
+      bodies.delete(op.table);
       // No `table.rows.add` (a cause of co-authoring conflicts, and its values would overwrite
       // users' calculated columns): the cells below the table are pushed down, as adding table
       // rows would, and the table is resized over the freed rows. Nothing is written into them
-      // here — Excel fills calculated columns, the runs that follow write the add-in's cells.
+      // here — Excel fills calculated columns, the blocks that follow write the add-in's cells.
       table.getRange().getLastRow().getOffsetRange(1, 0).getResizedRange(op.count - 1, 0).insert('Down');
       table.resize(table.getRange().getResizedRange(op.count, 0));
       return;
     }
-    case 'run': {
-      const range: Range = table.getDataBodyRange().getCell(op.row, op.col).getResizedRange(op.values.length - 1, 0);
-      if (op.numberFormat) range.numberFormat = op.values.map(() => [op.numberFormat]);
+    case 'block': {
+      let body = bodies.get(op.table);
+      if (!body) bodies.set(op.table, (body = table.getDataBodyRange()));
+      const range: Range = body.getCell(op.row, op.col).getResizedRange(op.values.length - 1, op.values[0].length - 1);
+      // `null` leaves a cell as it is (users' formulas between the changed cells stay).
+      if (op.numberFormat) range.numberFormat = op.numberFormat;
       range.values = op.values;
     }
   }
 }
 
+export interface WriteReport {
+  /** Rows whose id was gone from the table at write time (deleted meanwhile): nothing written to them. */
+  lost: number;
+}
+
 /**
- * Writes tables with calculation and screen updating suspended: one sync per batch of
- * operations under the payload limit (one sync for a publish of 2,000 rows).
- * `widths`: each table's column count (as read).
+ * Writes tables with calculation and screen updating suspended: one sync to find each table's
+ * rows again by their ids (a user may have sorted, inserted, deleted or filtered rows since
+ * they were read) and its filter, then one sync per batch of operations under the payload
+ * limit. A filtered table is unfiltered for inserts and deletes (Excel refuses them) and its
+ * filter put back afterwards, also when a write fails. `widths`: each table's column count (as read).
  */
 export async function writeTables(
   excel: ExcelLike,
   writes: readonly TableWrite[],
   widths: ReadonlyMap<string, number>,
   maxBytes: number = SYNC_PAYLOAD_LIMIT,
-): Promise<void> {
-  const ops = writes.flatMap((w) => writeOps(w, widths.get(w.table) ?? 1, maxBytes));
-  if (!ops.length) return;
-  await excel.run(async (ctx) => {
-    let first = true;
-    for (const batch of batchOps(ops, maxBytes)) {
-      // Calculation is suspended for every batch; screen updating once per operation (a
-      // suspension per batch made the sheet flicker between syncs).
-      suspend(ctx, first);
-      first = false;
-      for (const op of batch) queueOp(ctx, op);
-      await ctx.sync();
+): Promise<WriteReport> {
+  const active = writes.filter((w) => w.runs.length || w.deleteRows.length || w.appendCount);
+  if (!active.length) return { lost: 0 };
+  return excel.run(async (ctx) => {
+    const probes = active.map((w) => {
+      const table = ctx.workbook.tables.getItem(w.table);
+      const ids = w.keys ? table.getDataBodyRange().getColumn(w.keys.col) : null;
+      ids?.load('values');
+      const filter = table.autoFilter;
+      filter.load('isDataFiltered,criteria');
+      return { w, table, ids, filter };
+    });
+    await ctx.sync();
+    let lost = 0;
+    const placed = probes.map((p) => {
+      if (!p.w.keys || !p.ids) return p.w;
+      const r = relocate(p.w, p.w.keys, p.ids.values.map((row) => row[0]));
+      lost += r.lost;
+      return r.write;
+    });
+    const lifted = probes.filter((p, i) => p.filter.isDataFiltered && (placed[i].deleteRows.length || placed[i].appendCount));
+    const ops = placed.flatMap((w) => writeOps(w, widths.get(w.table) ?? 1, maxBytes));
+    try {
+      for (const p of lifted) p.filter.clearCriteria();
+      let first = true;
+      for (const batch of batchOps(ops, maxBytes)) {
+        // Calculation is suspended for every batch; screen updating once per operation (a
+        // suspension per batch made the sheet flicker between syncs).
+        suspend(ctx, first);
+        first = false;
+        const bodies = new Map<string, Range>();
+        for (const op of batch) queueOp(ctx, op, bodies);
+        await ctx.sync();
+      }
+    } finally {
+      if (lifted.length) {
+        for (const p of lifted) {
+          p.filter.criteria.forEach((c, i) => {
+            if (c && c.filterOn) p.filter.apply(p.table.getRange(), i, c);
+          });
+        }
+        await ctx.sync();
+      }
     }
+    return { lost };
   });
 }
 

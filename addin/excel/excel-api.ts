@@ -44,6 +44,7 @@ export interface Range extends LoadableObject {
   };
   conditionalFormats: { add(type: string): ConditionalFormat };
   getCell(row: number, column: number): Range;
+  getColumn(column: number): Range;
   getResizedRange(deltaRows: number, deltaColumns: number): Range;
   getLastRow(): Range;
   getOffsetRange(rowOffset: number, columnOffset: number): Range;
@@ -59,6 +60,20 @@ export interface TableColumn {
   getRange(): Range;
 }
 
+/** A filter's criteria as Excel gives them (`filterOn` unset: no filter on that column). */
+export interface FilterCriteria {
+  filterOn?: string;
+  [key: string]: unknown;
+}
+
+export interface AutoFilter extends LoadableObject {
+  isDataFiltered: boolean;
+  /** One per column of the filtered range. */
+  criteria: FilterCriteria[];
+  clearCriteria(): void;
+  apply(range: Range, columnIndex?: number, criteria?: FilterCriteria): void;
+}
+
 export interface Table extends LoadableObject {
   name: string;
   isNullObject: boolean;
@@ -70,6 +85,7 @@ export interface Table extends LoadableObject {
   getRange(): Range;
   /** Grows or shrinks the table to a range with the same header row (ExcelApi 1.13). No `rows.add`: see writeTables. */
   resize(newRange: Range | string): void;
+  autoFilter: AutoFilter;
   columns: { getItem(name: string): TableColumn; add(index?: number | null, values?: Matrix, name?: string): unknown };
 }
 
@@ -81,6 +97,7 @@ export interface Chart {
 
 export interface Worksheet extends LoadableObject {
   name: string;
+  protection: { protected: boolean };
   isNullObject: boolean;
   visibility: string;
   activate(): void;

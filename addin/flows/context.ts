@@ -83,9 +83,26 @@ export function bindTable(spec: TableSpec, table: SheetTable): BoundTable {
       'MISSING_COLUMNS',
     );
   }
-  // The edit writes to the table by its name now (a renamed table is found by its marker).
+  // The edit writes to the table by its name now (a renamed table is found by its marker); rows
+  // are written back where their hidden id is at write time (relocate.ts).
+  // Only the add-in's columns are ever blanked (a table emptied to its one kept row).
   const owned = new Set([...Object.values(map.fields), ...Object.values(map.meta)].filter((c): c is number => c !== undefined));
-  return { spec, table, map, edit: new TableEdit(table.name, table.headers.length, table.rows, columnFormats(spec, map), owned) };
+  return { spec, table, map, edit: new TableEdit(table.name, table.headers.length, table.rows, columnFormats(spec, map), map.meta.id, owned) };
+}
+
+/** Before anything is sent: a protected sheet would refuse the results, so say what to do. */
+export function assertWritable(bound: readonly BoundTable[]): void {
+  const locked = [...new Set(bound.filter((b) => b.table.protected).map((b) => b.table.sheet))];
+  if (locked.length) {
+    const sheets = locked.map((s) => `"${s}"`).join(', ');
+    throw new FlowError(
+      text(
+        `Trang ${sheets} đang được bảo vệ nên không ghi được kết quả. Bỏ bảo vệ trang (Xem lại → Bỏ bảo vệ trang) rồi bấm lại.`,
+        `Sheet ${sheets} is protected, so the results can't be written. Unprotect the sheet (Review → Unprotect Sheet) and click again.`,
+      ),
+      'SHEET_PROTECTED',
+    );
+  }
 }
 
 /** The year's accepted categories (the policy's), or the defaults when it cannot be read. */

@@ -1,8 +1,8 @@
 /**
  * Publish: rows changed since the last sync and new rows, kinds in dependency order, chunked
- * under the API's limits; results written back in one go. Five syncs for 2,000 trip rows (read
- * 3, client ids 1, results 1); more only when a sync would pass Excel on the web's payload
- * limit (10,000 trip rows: 7).
+ * under the API's limits; results written back in one go, each on the row carrying its id
+ * (found again at write time). Seven syncs for 2,000 trip rows (read 3, client ids 2,
+ * results 2); more only when a sync would pass 4 MB (10,000 trip rows: see the tests).
  */
 import { emptyOutcomeCounts, type Outcome, type OutcomeCounts, type PublishResult } from '../../shared/wire/publish';
 import { ApiError } from '../api/errors';
@@ -16,7 +16,7 @@ import { refreshDerived } from '../sheet/refresh-merge';
 import { nameRelatedIssues, relatedIdsOf, relatedNames } from '../sheet/related';
 import { TableEdit } from '../sheet/table-edit';
 import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
-import { COMPLIANCE, DONE, loadCategories, READING, readBoundTables, ROWS, type BoundTable, type FlowDeps } from './context';
+import { assertWritable, COMPLIANCE, DONE, FlowError, loadCategories, READING, readBoundTables, ROWS, type BoundTable, type FlowDeps } from './context';
 import { text, type Text } from '../text';
 
 export interface PublishReport {
@@ -35,6 +35,7 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   const progress = deps.onProgress ?? (() => undefined);
   progress({ step: READING, done: 0, total: 0 });
   const { bound, missing } = await readBoundTables(deps.excel);
+  assertWritable(bound);
 
   const plans = new Map<BoundTable, PublishPlan>();
   for (const b of bound) plans.set(b, planPublish(b.spec, b.map, b.table.rows, makeId));
@@ -44,14 +45,26 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
   const idWrites = bound
     .filter((b) => plans.get(b)!.newIds.length && b.map.meta.id !== undefined)
     .map((b) => {
-      const edit = new TableEdit(b.table.name, b.table.headers.length, b.table.rows);
+      const edit = new TableEdit(b.table.name, b.table.headers.length, b.table.rows, new Map(), b.map.meta.id);
       for (const { row, id } of plans.get(b)!.newIds) edit.set(row, b.map.meta.id, id);
       return edit.toWrite();
     });
-  await inExcel(
+  const placed = await inExcel(
     text('Không ghi được mã dòng mới vào bảng tính (chưa gửi gì lên máy chủ).', 'Could not write the new row ids into the workbook (nothing was sent to the server).'),
     () => writeTables(deps.excel, idWrites, widths),
   );
+  // New rows have no id yet: if rows moved since the read, they can't be found — stop before sending.
+  if (placed.lost) {
+    throw new FlowError(
+      text(
+        'Bảng vừa thay đổi trong lúc chuẩn bị gửi (sắp xếp, thêm hoặc xoá dòng). Chưa gửi gì — bấm "Gửi thay đổi" lại.',
+        'The table changed while the publish was being prepared (rows sorted, added or deleted). Nothing was sent — click "Publish changes" again.',
+      ),
+      'TABLE_MOVED',
+    );
+  }
+  // The sheet now carries them: results find these rows by them.
+  for (const b of bound) for (const { row, id } of plans.get(b)!.newIds) b.edit.assume(row, b.map.meta.id, id);
 
   const total = [...plans.values()].reduce((n, p) => n + p.rows.length, 0);
   const report: PublishReport = { summary: emptyOutcomeCounts(), sent: 0, issues: [], missing: missing.map((s) => ({ table: s.table, sheet: s.sheet })) };

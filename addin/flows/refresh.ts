@@ -1,8 +1,8 @@
 /**
  * Refresh: every kind from the server (deleted rows included, so deletions reach this
  * workbook), merged into the tables, and the roster's compliance columns for the year.
- * Four syncs for 2,000 trip rows (read 3, write 1); more only when a sync would pass Excel on
- * the web's payload limit (10,000 new trip rows: 6).
+ * Five syncs for 2,000 trip rows (read 3, find rows by id 1, write 1); more only when a sync
+ * would pass 4 MB (10,000 new trip rows: see the tests).
  */
 import { writeTables } from '../excel/adapter';
 import { inExcel } from '../excel/office-errors';
@@ -11,7 +11,7 @@ import { locateIssues, type Issue } from '../sheet/issues';
 import { applyRefresh, type RefreshCounts } from '../sheet/refresh-merge';
 import { nameRelatedIssues } from '../sheet/related';
 import { finalIssueRows, writeCompliance } from '../sheet/write-back';
-import { COMPLIANCE, DONE, loadCategories, READING, readBoundTables, type FlowDeps } from './context';
+import { assertWritable, COMPLIANCE, DONE, loadCategories, READING, readBoundTables, type FlowDeps } from './context';
 import { text } from '../text';
 
 export interface RefreshReport {
@@ -25,6 +25,7 @@ export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> 
   const progress = deps.onProgress ?? (() => undefined);
   progress({ step: READING, done: 0, total: TABLE_SPECS.length + 1 });
   const { bound, missing } = await readBoundTables(deps.excel);
+  assertWritable(bound);
   const categories = await loadCategories(deps.api, deps.year);
   const counts: RefreshCounts = { added: 0, updated: 0, removed: 0, flagged: 0 };
   const issues: Issue[] = [];

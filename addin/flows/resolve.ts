@@ -1,6 +1,6 @@
 /**
  * Conflict resolution for one row: keep the user's values (take the server's version, so the
- * next publish overwrites) or take the server's values. Four syncs (read 3, write 1).
+ * next publish overwrites) or take the server's values. Five syncs (read 3, find the row by id 1, write 1).
  */
 import { writeTables } from '../excel/adapter';
 import { TABLE_SPECS } from '../sheet/columns';

@@ -6,6 +6,7 @@
  */
 import { TEXT_FORMAT } from './columns';
 import { escapeCell, type CellValue } from './escape';
+import type { RowKeys } from './relocate';
 
 /** What the adapter writes into a table (row indexes are body rows, 0-based). */
 export interface TableWrite {
@@ -18,6 +19,8 @@ export interface TableWrite {
   runs: CellRun[];
   /** Body row count once written. */
   finalRowCount: number;
+  /** The rows' ids, to find them again at write time (see relocate.ts); absent: by position. */
+  keys?: RowKeys;
 }
 
 export interface CellRun {
@@ -49,6 +52,8 @@ export class TableEdit {
     body: readonly (readonly unknown[])[],
     /** Number format of a column's written cells (dates), by column index. */
     private readonly formats: ReadonlyMap<number, string> = new Map(),
+    /** The hidden id column: rows are written back where their id is at write time. */
+    private readonly keyCol?: number,
     /** The columns the add-in owns (others are the user's, calculated ones included); default all. */
     private readonly owned?: ReadonlySet<number>,
   ) {
@@ -86,6 +91,19 @@ export class TableEdit {
     // Set back to what was read (a text rebuilt the same): nothing to write.
     if (r.read && sameCell(r.read[col], next)) r.dirty.delete(col);
     else r.dirty.add(col);
+  }
+
+  /** The sheet now holds `value` here (written by an earlier step): no write pending for it. */
+  assume(row: number, col: number | undefined, value: CellValue): void {
+    if (col === undefined) return;
+    const r = this.rows[row];
+    r.cells[col] = value;
+    if (r.read) {
+      const read = [...r.read];
+      read[col] = value;
+      r.read = read;
+    }
+    r.dirty.delete(col);
   }
 
   remove(row: number): void {
@@ -161,9 +179,21 @@ export class TableEdit {
       });
       flush(kept.length);
     }
-    return { table: this.table, deleteRows, appendCount, runs, finalRowCount: kept.length };
+    const write: TableWrite = { table: this.table, deleteRows, appendCount, runs, finalRowCount: kept.length };
+    if (this.keyCol === undefined) return write;
+    const col = this.keyCol;
+    const keyOf = (r: EditRow): string => keyText(r.read?.[col]);
+    write.keys = {
+      col,
+      read: this.rows.filter((r) => r.origin >= 0).map(keyOf),
+      kept: kept.map((r) => (r.origin < 0 ? null : keyOf(r))),
+      deleted: rows.filter((r) => r.removed && r.origin >= 0).map(keyOf),
+    };
+    return write;
   }
 }
+
+const keyText = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
 function sameCell(a: unknown, b: unknown): boolean {
   const norm = (v: unknown): unknown => (v === null || v === undefined ? '' : v);

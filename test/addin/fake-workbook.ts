@@ -13,6 +13,7 @@
  * into the page as `Excel`.
  */
 import type {
+  AutoFilter,
   NamedItem,
   Chart,
   ConditionalFormat,
@@ -399,6 +400,9 @@ class FakeRange extends Proxy implements Range {
     }
     return new FakeRange(this.fake, this.model, this.r + row, this.c + column, 1, 1);
   }
+  getColumn(column: number): Range {
+    return new FakeRange(this.fake, this.model, this.r, this.c + column, this.rows, 1);
+  }
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
     if (this.rows + deltaRows < 1 || this.cols + deltaColumns < 1) throw new Error('InvalidArgument: resized to nothing');
     return new FakeRange(this.fake, this.model, this.r, this.c, this.rows + deltaRows, this.cols + deltaColumns);
@@ -505,6 +509,10 @@ class FakeTable extends Proxy implements Table {
     const t = this.m;
     return new FakeRange(this.fake, t.sheet, t.top, t.left, t.bodyRows + 1, t.width);
   }
+  /** The fake has no filters: never filtered. */
+  get autoFilter(): AutoFilter {
+    return new FakeAutoFilter(this.fake);
+  }
   /** Grows or shrinks the body (same header row); new rows take the number formats of the row above, as in Excel. */
   resize(newRange: Range | string): void {
     const t = this.m;
@@ -552,6 +560,22 @@ class FakeTable extends Proxy implements Table {
       },
     };
   }
+}
+
+class FakeAutoFilter extends Proxy implements AutoFilter {
+  protected override read(prop: string): unknown {
+    if (prop === 'isDataFiltered') return false;
+    if (prop === 'criteria') return [];
+    return undefined;
+  }
+  get isDataFiltered(): boolean {
+    return this.loaded('isDataFiltered');
+  }
+  get criteria(): AutoFilter['criteria'] {
+    return this.loaded('criteria');
+  }
+  clearCriteria(): void {}
+  apply(): void {}
 }
 
 class FakeChart implements Chart {
@@ -604,6 +628,10 @@ class FakeSheet extends Proxy implements Worksheet {
   }
   get visibility(): string {
     return this.m.visibility;
+  }
+  /** The fake has no protection. */
+  get protection(): { protected: boolean } {
+    return { protected: false };
   }
   set visibility(v: string) {
     this.m.visibility = v;

@@ -188,6 +188,11 @@ export class ExcelHost implements ExcelLike, HostState {
     return this.cell(t.sheet.name, t.top + 1 + row, t.left + this.col(t, header));
   }
 
+  /** Every cell of a sheet that holds something or was formatted. */
+  allCells(sheet: string): Cell[] {
+    return this.sheet(sheet).grid.flatMap((row) => (row ?? []).filter((c): c is Cell => !!c));
+  }
+
   /** Body rows (0-based) hidden by a filter. */
   hiddenRows(table: string): number[] {
     const t = this.table(table);

@@ -4,7 +4,7 @@ import { publishChanges } from '../../../addin/flows/publish';
 import { refreshFromServer } from '../../../addin/flows/refresh';
 import { createWorkbookTemplate } from '../../../addin/flows/template';
 import { KEYS, startTestApi, type TestApi } from '../../support/api';
-import { FakeExcel } from '../fake-workbook';
+import { ExcelHost } from '../../office-host/host';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 test('an earlier trip published later moves the stored trip’s counted days and OVERLAP', async () => {
-  const excel = new FakeExcel();
+  const excel = new ExcelHost();
   const client = new ApiClient({ apiUrl: api.url, org: 'demo', apiKey: KEYS.editor });
   const deps = { excel, api: client, year: 2025 };
   await createWorkbookTemplate(deps);

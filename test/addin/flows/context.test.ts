@@ -5,7 +5,7 @@ import { mapHeaders } from '../../../addin/sheet/header-map';
 import { DEFAULT_CATEGORIES } from '../../../shared/defaults';
 import { FakeApi } from '../fake-api';
 
-const table = (headers: string[]) => ({ name: 'DiCoSo', headers, rows: [], sheet: 'Đi cơ sở', top: 0, left: 0 });
+const table = (headers: string[]) => ({ name: 'DiCoSo', headers, rows: [], sheet: 'Đi cơ sở', top: 0, left: 0, protected: false });
 
 describe('bindTable', () => {
   it('maps a complete table', () => {

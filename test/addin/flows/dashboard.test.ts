@@ -3,7 +3,7 @@ import type { ComplianceBody } from '../../../shared/wire/compliance';
 import { updateDashboard } from '../../../addin/flows/dashboard';
 import { defaultPolicy } from '../../../shared/defaults';
 import { FakeApi } from '../fake-api';
-import { FakeExcel } from '../fake-workbook';
+import { ExcelHost } from '../../office-host/host';
 
 const compliance: ComplianceBody = {
   org: 'demo',
@@ -24,7 +24,7 @@ const compliance: ComplianceBody = {
 };
 
 async function setup() {
-  const excel = new FakeExcel();
+  const excel = new ExcelHost();
   const api = new FakeApi();
   api.complianceBody = compliance;
   api.historyRows = [
@@ -37,7 +37,7 @@ async function setup() {
 }
 
 /** The dashboard's cells as text rows (for finding labels). */
-function findRow(excel: FakeExcel, label: string): unknown[] {
+function findRow(excel: ExcelHost, label: string): unknown[] {
   const sheet = excel.sheet('Tổng hợp');
   for (let r = 0; r < 80; r++) {
     if (excel.cell(sheet.name, r, 0).value === label) return Array.from({ length: 6 }, (_, c) => excel.cell(sheet.name, r, c).value);
@@ -57,7 +57,7 @@ describe('updateDashboard', () => {
   it('writes every text as data: x/y, dates and names never become dates, numbers or formulas', async () => {
     const { excel, client } = await setup();
     await updateDashboard({ excel, api: client, year: 2025 });
-    const cells = [...excel.sheet('Tổng hợp').cells.values()];
+    const cells = excel.allCells('Tổng hợp');
     expect(cells.filter((c) => c.formula !== null || c.coerced)).toEqual([]);
     expect(findRow(excel, 'Đã đi cơ sở')[1]).toBe('1/2');
     expect(findRow(excel, 'Số liệu tính đến ngày')[1]).toBe('30/06/2025');

@@ -3,10 +3,10 @@ import { publishChanges } from '../../../addin/flows/publish';
 import { KEEP_MINE_TEXT, resolveConflict } from '../../../addin/flows/resolve';
 import { createWorkbookTemplate } from '../../../addin/flows/template';
 import { FakeApi } from '../fake-api';
-import { FakeExcel } from '../fake-workbook';
+import { ExcelHost } from '../../office-host/host';
 
 async function conflicted(serverDeleted: boolean) {
-  const excel = new FakeExcel();
+  const excel = new ExcelHost();
   const api = new FakeApi();
   const client = new ApiClient({ apiUrl: 'http://api.test', org: 'demo', apiKey: api.key }, api.fetch);
   const deps = { excel, api: client, year: 2025 };
@@ -26,7 +26,7 @@ describe('resolveConflict', () => {
     const { excel, api, deps, issue } = await conflicted(false);
     const before = excel.syncCount;
     await resolveConflict(deps, issue, 'keepMine');
-    expect(excel.syncCount - before).toBe(4);
+    expect(excel.syncCount - before).toBe(5);
     expect(excel.records('DiCoSo')[0]).toMatchObject({ 'Đơn vị đến': 'X-tại-đây', 'Tình trạng gửi': KEEP_MINE_TEXT, 'Phiên bản': api.store.get('trips')!.get('t1')!.version });
     const again = await publishChanges(deps);
     expect(again.summary).toMatchObject({ updated: 1, conflict: 0 });

@@ -28,7 +28,7 @@ describe('TableEdit', () => {
     for (let r = 0; r < 4; r++) emptied.remove(r);
     expect(emptied.toWrite()).toMatchObject({ deleteRows: [1, 2, 3], appendCount: 0, finalRowCount: 1 });
     // Only the add-in's columns of the kept row are blanked: column 2 is the user's (a formula).
-    const owned = new TableEdit('T', 3, body, new Map(), new Set([0, 1]));
+    const owned = new TableEdit('T', 3, body, new Map(), undefined, new Set([0, 1]));
     for (let r = 0; r < 4; r++) owned.remove(r);
     expect(owned.toWrite().runs.map((r) => r.col)).toEqual([0, 1]);
   });
