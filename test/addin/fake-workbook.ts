@@ -249,6 +249,8 @@ class FakeRange extends Proxy implements Range {
     this.fake.pending.request += payloadBytes(m);
     m.forEach((row, i) =>
       row.forEach((v, j) => {
+        // As in Office.js, null in a 2-D array leaves the cell as it is.
+        if (v === null) return;
         const cell = this.cell(this.r + i, this.c + j);
         delete cell.coerced;
         if (typeof v === 'string') Object.assign(cell, excelInput(v, cell.numberFormat));
@@ -266,7 +268,7 @@ class FakeRange extends Proxy implements Range {
     this.fake.checkWritable(this.model);
     this.check(m, 'numberFormat');
     this.fake.pending.request += payloadBytes(m);
-    m.forEach((row, i) => row.forEach((f, j) => (this.cell(this.r + i, this.c + j).numberFormat = String(f))));
+    m.forEach((row, i) => row.forEach((f, j) => f !== null && (this.cell(this.r + i, this.c + j).numberFormat = String(f))));
   }
   get address(): string {
     return addressOf(this.model.name, this.r, this.c, Math.min(this.rows, MAX_ROWS), this.cols);
