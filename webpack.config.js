@@ -19,13 +19,23 @@ const addin = (_env, argv) => ({
   target: 'web',
   mode: argv.mode || 'development',
   devtool: 'source-map',
-  entry: { taskpane: './addin/taskpane.ts' },
+  entry: { taskpane: './addin/taskpane.ts', 'auth-dialog': './addin/auth-dialog.ts' },
   output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
-  module: { rules: [tsRule] },
+  // ES modules for the pane, so that `import()` splits MSAL into chunks loaded only when
+  // Microsoft 365 sign-in is configured (auth-config.json).
+  module: { rules: [{ ...tsRule, use: { ...tsRule.use, options: { ...tsRule.use.options, compilerOptions: { module: 'esnext' } } } }] },
   plugins: [
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/taskpane.html', chunks: ['taskpane'] }),
-    new CopyWebpackPlugin({ patterns: [{ from: 'addin/assets', to: 'assets', noErrorOnMissing: true }] }),
+    // The Microsoft 365 sign-in dialog (Office dialog API fallback where nested app auth is not supported).
+    new HtmlWebpackPlugin({ filename: 'auth-dialog.html', template: './addin/auth-dialog.html', chunks: ['auth-dialog'] }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'addin/assets', to: 'assets', noErrorOnMissing: true },
+        // The deployment's sign-in configuration, when present (addin/README.md "Microsoft 365 sign-in").
+        { from: 'addin/auth-config.json', to: 'auth-config.json', noErrorOnMissing: true },
+      ],
+    }),
   ],
   devServer: require('./addin/dev-server.config.js'),
   performance: { hints: false },

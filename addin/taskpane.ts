@@ -4,6 +4,9 @@
  */
 import { vietnamToday, yearOfIso } from '../shared/dates';
 import type { ExcelLike } from './excel/excel-api';
+import { loadAuthConfig } from './auth/config';
+import { createSession } from './auth/factory';
+import type { AuthSession } from './auth/session';
 import { FlowError } from './flows/context';
 import { startPane } from './pane/pane';
 import { text } from './text';
@@ -28,5 +31,21 @@ Office.onReady(() => {
   } catch {
     storage = undefined; // storage blocked: settings last for the session only
   }
-  startPane({ doc: document, storage, excel, currentYear: yearOfIso(vietnamToday()) });
+  // Microsoft 365 sign-in when the deployment put auth-config.json beside the pane; MSAL is
+  // loaded only then (its own chunk), with nested app authentication where Office supports it.
+  const paneUrl = window.location.href;
+  const auth: Promise<AuthSession | null> = loadAuthConfig((url) => fetch(url), paneUrl).then((config) =>
+    config
+      ? createSession(
+          config,
+          (name, version) => Office.context.requirements.isSetSupported(name, version),
+          async (kind, c) =>
+            kind === 'naa'
+              ? (await import(/* webpackChunkName: "msal-naa" */ './auth/msal-naa')).createNaaBackend(c)
+              : (await import(/* webpackChunkName: "msal-dialog" */ './auth/msal-dialog')).createDialogBackend(c, paneUrl),
+          storage,
+        )
+      : null,
+  );
+  startPane({ doc: document, storage, excel, currentYear: yearOfIso(vietnamToday()), auth });
 });

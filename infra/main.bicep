@@ -19,6 +19,12 @@ param extraCorsOrigins array = []
 param recalcSchedule string = '0 0 18 * * *'
 @description('Static Web Apps run in a few regions only (westus2, centralus, eastus2, westeurope, eastasia).')
 param paneLocation string = 'eastasia'
+@description('Microsoft 365 sign-in (identity.md): the Entra ID tenant id; empty = API keys only.')
+param entraTenantId string = ''
+@description('The API app registration\'s application (client) id: the access tokens\' audience.')
+param entraClientId string = ''
+@description('Accounts that are admins without a member row: account:ORG, comma-separated (ORG * for all).')
+param adminAccounts string = ''
 
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower('${baseName}st${suffix}')
@@ -101,6 +107,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TABLES_ENDPOINT', value: storage.properties.primaryEndpoints.table }
         { name: 'API_KEYS', value: apiKeys }
         { name: 'RECALC_SCHEDULE', value: recalcSchedule }
+        { name: 'ENTRA_TENANT_ID', value: entraTenantId }
+        { name: 'ENTRA_CLIENT_ID', value: entraClientId }
+        { name: 'ADMIN_ACCOUNTS', value: adminAccounts }
       ]
     }
     functionAppConfig: {

@@ -1,16 +1,22 @@
-/** The HTTP client of api.md: fetch with `x-api-key`, typed answers, Vietnamese errors. */
+/**
+ * The HTTP client of api.md: fetch with `x-api-key` or, when signed in with Microsoft 365,
+ * `Authorization: Bearer` (identity.md); typed answers, Vietnamese errors.
+ */
 import type { Kind } from '../../shared/models';
 import { ApiError, httpErrorMessage, networkErrorText } from './errors';
 import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
 import type { HealthBody } from '../../shared/wire/errors';
 import type { PublishResponse, PublishRow } from '../../shared/wire/publish';
 import type { RowsBody, RowView } from '../../shared/wire/rows';
+import type { MeBody, MemberRow, MembersBody, RollupBody } from '../../shared/wire/identity';
 
 export interface ApiSettings {
   /** The API's base address, with or without the trailing `/api`. */
   apiUrl: string;
   org: string;
   apiKey: string;
+  /** When signed in with Microsoft 365: the access token for each call (used instead of the key). */
+  token?: () => Promise<string>;
 }
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
@@ -44,7 +50,8 @@ export class ApiClient {
 
   private async request<T>(method: string, url: string, body?: unknown, auth = true): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (auth) headers['x-api-key'] = this.settings.apiKey.trim();
+    if (auth && this.settings.token) headers.authorization = `Bearer ${await this.settings.token()}`;
+    else if (auth) headers['x-api-key'] = this.settings.apiKey.trim();
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -101,5 +108,32 @@ export class ApiClient {
   async history(year: number): Promise<HistoryBody['rows']> {
     const res = await this.request<HistoryBody>('GET', this.orgPath(`/history${query({ year })}`));
     return res.rows;
+  }
+
+  /** `GET /api/me`: the caller and its memberships. */
+  me(): Promise<MeBody> {
+    return this.request('GET', `${apiBase(this.settings.apiUrl)}/me`);
+  }
+
+  private membersPath(org: string, account?: string): string {
+    const base = `${apiBase(this.settings.apiUrl)}/orgs/${encodeURIComponent(org.trim())}/members`;
+    return account === undefined ? base : `${base}/${encodeURIComponent(account.trim())}`;
+  }
+
+  async members(org: string): Promise<MemberRow[]> {
+    return (await this.request<MembersBody>('GET', this.membersPath(org))).rows;
+  }
+
+  putMember(org: string, member: MemberRow): Promise<MemberRow> {
+    return this.request('PUT', this.membersPath(org, member.account), { role: member.role, name: member.name });
+  }
+
+  async deleteMember(org: string, account: string): Promise<void> {
+    await this.request('DELETE', this.membersPath(org, account));
+  }
+
+  /** `GET /api/rollup?year=` (org `*` only). */
+  rollup(year: number): Promise<RollupBody> {
+    return this.request('GET', `${apiBase(this.settings.apiUrl)}/rollup${query({ year })}`);
   }
 }

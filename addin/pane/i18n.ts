@@ -43,6 +43,16 @@ const VI = {
   dashboardDone: 'Đã cập nhật trang Tổng hợp: {participated}/{subject} cán bộ đã đi cơ sở, {met} đạt; {snapshots} mốc tiến độ.',
   resolved: 'Đã xử lý xung đột.',
   busy: 'Đang làm việc…',
+  signInTitle: 'Đăng nhập',
+  signInM365: 'Đăng nhập bằng Microsoft 365',
+  useKey: 'Dùng khoá API',
+  signOut: 'Đăng xuất',
+  national: 'Cập nhật Toàn quốc',
+  members: 'Thành viên',
+  memberAccount: 'Tài khoản Microsoft 365',
+  memberName: 'Họ tên',
+  memberRole: 'Quyền',
+  memberAdd: 'Thêm thành viên',
 };
 
 export type TextKey = keyof typeof VI;
@@ -87,6 +97,16 @@ const EN: Record<TextKey, string> = {
   dashboardDone: 'Dashboard updated: {participated}/{subject} cadres went, {met} met; {snapshots} progress points.',
   resolved: 'Conflict resolved.',
   busy: 'Working…',
+  signInTitle: 'Sign in',
+  signInM365: 'Sign in with Microsoft 365',
+  useKey: 'Use an API key',
+  signOut: 'Sign out',
+  national: 'Update national sheet',
+  members: 'Members',
+  memberAccount: 'Microsoft 365 account',
+  memberName: 'Full name',
+  memberRole: 'Role',
+  memberAdd: 'Add member',
 };
 
 const DICTS: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };

@@ -12,6 +12,8 @@ import { resolveConflict } from '../flows/resolve';
 import { createWorkbookTemplate } from '../flows/template';
 import type { Issue } from '../sheet/issues';
 import { both, t, TEXT_KEYS, type Lang, type TextKey } from './i18n';
+import type { AuthSession } from '../auth/session';
+import { startIdentity, type Identity } from './identity-view';
 import { renderIssues } from './issues-view';
 import { loadSettings, saveSettings, settingsProblems, yearChoices, type PaneSettings, type StorageLike } from './settings';
 
@@ -22,6 +24,8 @@ export interface PaneOptions {
   fetchImpl?: FetchLike;
   /** Today's year in Vietnam. */
   currentYear: number;
+  /** Microsoft 365 sign-in (auth/): null or absent when not configured (keys only). */
+  auth?: Promise<AuthSession | null>;
 }
 
 /** A flow's result, followed by what it could not find. */
@@ -48,7 +52,10 @@ export function startPane(opts: PaneOptions): void {
   const progressText = $('progress-text');
   const progressBox = $('progress-box');
   const list = $('issues');
-  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard'].map((id) => $<HTMLButtonElement>(id));
+  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national'].map((id) => $<HTMLButtonElement>(id));
+  let identity: Identity | null = null;
+  /** The missing settings; no key is needed while signed in with Microsoft 365. */
+  const problems = (): string[] => settingsProblems(settings).filter((p) => p !== 'apiKey' || (identity?.usesKey() ?? true));
 
   // The status line and the progress are kept as texts in both languages, so that switching
   // the language mid-work shows them in the new one.
@@ -88,7 +95,7 @@ export function startPane(opts: PaneOptions): void {
   };
 
   const year = (): number => Number(yearSelect.value) || opts.currentYear;
-  const client = (): ApiClient => new ApiClient(settings, opts.fetchImpl);
+  const client = (): ApiClient => new ApiClient({ ...settings, token: identity?.token() }, opts.fetchImpl);
   const deps = (): FlowDeps => ({ excel: opts.excel, api: client(), year: year(), onProgress: showProgress });
 
   const setIssues = (next: Issue[]): void => {
@@ -98,7 +105,7 @@ export function startPane(opts: PaneOptions): void {
 
   /** Runs one action with the buttons disabled; errors shown in the pane's language. */
   const busy = async (work: () => Promise<Text>, needsSettings = true): Promise<void> => {
-    if (needsSettings && settingsProblems(settings).length) {
+    if (needsSettings && problems().length) {
       say(both('missingSettings'), 'error');
       return;
     }
@@ -146,8 +153,9 @@ export function startPane(opts: PaneOptions): void {
   $('save-settings').addEventListener('click', () => {
     settings = { ...settings, apiUrl: inputs.apiUrl.value.trim(), org: inputs.org.value.trim(), apiKey: inputs.apiKey.value.trim() };
     persist();
-    const problems = settingsProblems(settings);
-    say(problems.length ? both('missingSettings') : both('saved'), problems.length ? 'error' : 'ok');
+    const missing = problems();
+    say(missing.length ? both('missingSettings') : both('saved'), missing.length ? 'error' : 'ok');
+    if (!missing.length) void identity?.refresh().catch(() => undefined);
   });
   yearSelect.addEventListener('change', () => {
     settings = { ...settings, year: year() };
@@ -165,6 +173,7 @@ export function startPane(opts: PaneOptions): void {
       const health = await api.health();
       if (health.storage !== 'ok') throw new FlowError(both('storageDown'), 'STORAGE_DOWN');
       await api.policy(year());
+      await identity?.refresh();
       return both('connectionOk', { org: settings.org });
     });
   });
@@ -198,7 +207,23 @@ export function startPane(opts: PaneOptions): void {
     });
   });
 
+  identity = startIdentity({
+    doc,
+    el: $,
+    session: opts.auth ?? Promise.resolve(null),
+    client,
+    deps,
+    org: () => settings.org,
+    setOrg: (org) => {
+      settings = { ...settings, org };
+      inputs.org.value = org;
+      persist();
+    },
+    say,
+    busy,
+  });
+
   showProgress(null);
   applyTexts();
-  if (settingsProblems(settings).length) say(both('missingSettings'));
+  if (problems().length) say(both('missingSettings'));
 }

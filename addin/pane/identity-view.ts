@@ -1,0 +1,169 @@
+/**
+ * The pane's sign-in part (identity.md "The pane"): "Đăng nhập bằng Microsoft 365" or "Dùng
+ * khoá API"; after sign-in the account and its orgs from `GET /api/me`, the token for every
+ * call; the admin-only "Thành viên" view; the "Cập nhật Toàn quốc" action for users of org `*`.
+ * The sign-in logic itself is auth/session.ts.
+ */
+import type { ApiClient } from '../api/client';
+import type { MeBody, MemberRow } from '../../shared/wire/identity';
+import type { AuthSession } from '../auth/session';
+import { updateNational } from '../flows/national';
+import type { FlowDeps } from '../flows/context';
+import { canManageMembers, isNational, membershipsText, orgAfterSignIn } from './account';
+import { memberFromForm, renderMembers, roleSelect } from './members-view';
+
+export interface IdentityHost {
+  doc: Document;
+  el<T extends HTMLElement>(id: string): T;
+  /** The sign-in session; null when `auth-config.json` is absent (keys only), rejected when it is wrong. */
+  session: Promise<AuthSession | null>;
+  client(): ApiClient;
+  deps(): FlowDeps;
+  org(): string;
+  setOrg(org: string): void;
+  say(text: string, kind?: 'info' | 'ok' | 'error'): void;
+  busy(work: () => Promise<string>, needsSettings?: boolean): Promise<void>;
+}
+
+export interface Identity {
+  /** The token provider while signed in with Microsoft 365; undefined with a key. */
+  token(): (() => Promise<string>) | undefined;
+  /** Whether the key field is needed (not when signed in). */
+  usesKey(): boolean;
+  /** Re-reads `GET /api/me` (after the settings or the org change). */
+  refresh(): Promise<void>;
+}
+
+export function startIdentity(host: IdentityHost): Identity {
+  const { doc, el } = host;
+  let session: AuthSession | null = null;
+  let signedIn = false;
+  let me: MeBody | null = null;
+
+  const signInButton = el<HTMLButtonElement>('sign-in-m365');
+  const keyButton = el<HTMLButtonElement>('use-key');
+  const signedOutBox = el('signed-out');
+  const signedInBox = el('signed-in');
+  const accountLine = el('account-line');
+  const membershipsLine = el('memberships-line');
+  const keyFields = el('key-fields');
+  const membersBox = el<HTMLDetailsElement>('members');
+  const memberList = el('member-list');
+  const nationalButton = el<HTMLButtonElement>('national');
+  const addForm = { account: el<HTMLInputElement>('member-account'), name: el<HTMLInputElement>('member-name'), roleBox: el('member-role-box') };
+  const addRole = roleSelect(doc, 'editor');
+  addRole.id = 'member-role';
+  addForm.roleBox.replaceChildren(addRole);
+
+  const render = (): void => {
+    signedOutBox.hidden = signedIn;
+    signedInBox.hidden = !signedIn;
+    keyFields.hidden = signedIn;
+    signInButton.hidden = session === null;
+    if (me) {
+      accountLine.textContent = me.name && me.name !== me.account ? `${me.name} (${me.account})` : me.account;
+      membershipsLine.textContent = membershipsText(me.memberships);
+    }
+    membersBox.hidden = !canManageMembers(me, host.org());
+    nationalButton.hidden = !isNational(me);
+  };
+
+  const loadMe = async (): Promise<void> => {
+    me = await host.client().me();
+    const org = orgAfterSignIn(me, host.org());
+    if (org !== host.org()) host.setOrg(org);
+    render();
+    if (!membersBox.hidden && membersBox.open) await loadMembers();
+  };
+
+  const memberActions = {
+    change: (m: MemberRow): void => {
+      void host.busy(async () => {
+        await host.client().putMember(host.org(), m);
+        await loadMembers();
+        return `Đã đổi quyền của ${m.account}.`;
+      });
+    },
+    remove: (m: MemberRow): void => {
+      void host.busy(async () => {
+        await host.client().deleteMember(host.org(), m.account);
+        await loadMembers();
+        return `Đã xoá ${m.account} khỏi đơn vị ${host.org()}.`;
+      });
+    },
+  };
+  const loadMembers = async (): Promise<void> => {
+    renderMembers(doc, memberList, await host.client().members(host.org()), memberActions);
+  };
+
+  signInButton.addEventListener('click', () => {
+    void host.busy(async () => {
+      if (!session) throw new Error('Chưa cấu hình đăng nhập Microsoft 365 (auth-config.json).');
+      await session.signIn();
+      signedIn = true;
+      await loadMe();
+      return `Đã đăng nhập: ${me?.account ?? ''}.`;
+    }, false);
+  });
+  keyButton.addEventListener('click', () => {
+    keyFields.hidden = false;
+    el<HTMLInputElement>('api-key').focus();
+  });
+  el('sign-out').addEventListener('click', () => {
+    void host.busy(async () => {
+      await session?.signOut();
+      signedIn = false;
+      me = null;
+      render();
+      return 'Đã đăng xuất. Chọn cách đăng nhập.';
+    }, false);
+  });
+  membersBox.addEventListener('toggle', () => {
+    if (membersBox.open) void host.busy(async () => (await loadMembers(), 'Đã tải danh sách thành viên.'));
+  });
+  el('member-add').addEventListener('click', () => {
+    const member = memberFromForm(addForm.account.value, addForm.name.value, addRole.value);
+    if (typeof member === 'string') {
+      host.say(member, 'error');
+      return;
+    }
+    void host.busy(async () => {
+      await host.client().putMember(host.org(), member);
+      addForm.account.value = '';
+      addForm.name.value = '';
+      await loadMembers();
+      return `Đã thêm ${member.account} vào đơn vị ${host.org()}.`;
+    });
+  });
+  nationalButton.addEventListener('click', () => {
+    void host.busy(async () => {
+      const r = await updateNational(host.deps());
+      return `Đã cập nhật trang Toàn quốc: ${r.withFigures}/${r.orgs} đơn vị có số liệu; ${r.participated}/${r.subject} cán bộ đã đi cơ sở, ${r.met} đạt.`;
+    });
+  });
+
+  render();
+  void host.session
+    .then(async (s) => {
+      session = s;
+      render();
+      // A later opening: silent sign-in when this computer signed in before.
+      if (s && (await s.restore())) {
+        signedIn = true;
+        await loadMe();
+        host.say(`Đã đăng nhập: ${me?.account ?? ''}.`, 'ok');
+      }
+    })
+    .catch((e: unknown) => {
+      host.say(`Đăng nhập Microsoft 365 chưa dùng được: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      render();
+    });
+
+  return {
+    token: () => (signedIn && session ? () => session!.token() : undefined),
+    usesKey: () => !signedIn,
+    refresh: async () => {
+      if (signedIn || me) await loadMe();
+    },
+  };
+}

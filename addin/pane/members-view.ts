@@ -1,0 +1,63 @@
+/**
+ * The admin-only "Thành viên" view: the org's members with their role (changed in place),
+ * a remove button each, and a form to add one. DOM only; the calls are given.
+ */
+import type { Role } from '../../shared/roles';
+import type { MemberRow } from '../../shared/wire/identity';
+import { ROLE_LABELS } from './account';
+
+export interface MemberActions {
+  change(member: MemberRow): void;
+  remove(member: MemberRow): void;
+}
+
+const ROLES: readonly Role[] = ['viewer', 'editor', 'leader', 'admin'];
+
+export function roleSelect(doc: Document, value: Role): HTMLSelectElement {
+  const select = doc.createElement('select');
+  for (const r of ROLES) {
+    const o = doc.createElement('option');
+    o.value = r;
+    o.textContent = ROLE_LABELS[r];
+    select.append(o);
+  }
+  select.value = value;
+  return select;
+}
+
+export function renderMembers(doc: Document, list: HTMLElement, members: readonly MemberRow[], actions: MemberActions): void {
+  list.replaceChildren();
+  if (!members.length) {
+    const li = doc.createElement('li');
+    li.className = 'empty';
+    li.textContent = 'Chưa có thành viên nào.';
+    list.append(li);
+    return;
+  }
+  for (const m of members) {
+    const li = doc.createElement('li');
+    li.className = 'member';
+    li.dataset.account = m.account;
+    const who = doc.createElement('span');
+    who.className = 'who';
+    who.textContent = m.name ? `${m.name} — ${m.account}` : m.account;
+    const select = roleSelect(doc, m.role);
+    select.setAttribute('aria-label', `Quyền của ${m.account}`);
+    select.addEventListener('change', () => actions.change({ ...m, role: select.value as Role }));
+    const remove = doc.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Xoá';
+    remove.addEventListener('click', () => actions.remove(m));
+    li.append(who, select, remove);
+    list.append(li);
+  }
+}
+
+/** The add form's values, or the Vietnamese reason they cannot be sent. */
+export function memberFromForm(account: string, name: string, role: string): MemberRow | string {
+  const a = account.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(a)) return 'Tài khoản: cần dạng ten@donvi.vn (tài khoản Microsoft 365).';
+  if (!ROLES.includes(role as Role)) return 'Quyền: hãy chọn một quyền.';
+  if (name.trim().length > 200) return 'Họ tên: tối đa 200 ký tự.';
+  return { account: a, name: name.trim(), role: role as Role };
+}
