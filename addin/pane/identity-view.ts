@@ -30,7 +30,7 @@ export interface Identity {
   token(): (() => Promise<string>) | undefined;
   /** Whether the key field is needed (not when signed in). */
   usesKey(): boolean;
-  /** Re-reads `GET /api/me` (after the settings or the org change). */
+  /** Re-reads `GET /api/me` (after the settings are saved or checked), for a token or a key. */
   refresh(): Promise<void>;
 }
 
@@ -162,8 +162,7 @@ export function startIdentity(host: IdentityHost): Identity {
   return {
     token: () => (signedIn && session ? () => session!.token() : undefined),
     usesKey: () => !signedIn,
-    refresh: async () => {
-      if (signedIn || me) await loadMe();
-    },
+    // With a key too: a key's NAME, org and role (an admin key also manages members).
+    refresh: () => loadMe(),
   };
 }

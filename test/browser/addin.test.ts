@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { KEYS, startTestApi, type TestApi } from '../support/api';
 import { findBrowser } from '../support/find-browser';
+import { CLIENT_ID, startLocalIdp, TENANT } from '../support/jwks';
 import { DIST, distIsStale, fakeWorkbookScript, officeFile, ROOT, serveStatic } from './serve';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -286,3 +287,98 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(pageErrors).toEqual([]);
   expect(Date.now() - started).toBeLessThan(60_000);
 });
+
+/**
+ * Microsoft 365 sign-in in the same built pane (a second page of the same browser):
+ * auth-config.json served beside the pane, Office's dialog replaced by a stand-in that answers
+ * as auth-dialog.html does (a token signed by a local JWKS), against a second dev host that
+ * checks tokens. Outside an Office host NestedAppAuth 1.1 is not supported, so the pane takes
+ * the dialog way: silent sign-in finds no account, then the dialog signs in.
+ */
+test('signs in with Microsoft 365 through a dialog stand-in: account and orgs shown, token on every call, members managed', async () => {
+  const idp = await startLocalIdp();
+  const api2 = await startTestApi(idp.env());
+  const p = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await api2.call('PUT', '/api/orgs/qt/members/lan.nguyen@tinhdoan.vn', { key: KEYS.all, body: { role: 'admin', name: 'Lan' } });
+    const config = JSON.stringify({ clientId: CLIENT_ID, tenantId: TENANT, apiScope: `api://${CLIENT_ID}/access_as_user` });
+    await p.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.endsWith('/auth-config.json')) return route.fulfill({ status: 200, contentType: 'application/json', body: config });
+      if (url.startsWith(site.url) || url.startsWith(api2.url)) return route.continue();
+      const file = url.includes('appsforoffice.microsoft.com') ? officeFile(url) : null;
+      if (file) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file, 'utf8') });
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await p.addInitScript({ content: fakeWorkbookScript() });
+    const opened: string[] = [];
+    await p.exposeFunction('__signInToken', () => idp.token());
+    await p.exposeFunction('__dialogOpened', (url: string) => void opened.push(url));
+    const clickOn = async (id: string): Promise<string> => {
+      await p.click(`#${id}`);
+      await p.waitForFunction(() => {
+        const s = document.getElementById('status');
+        return !!s && (s.classList.contains('ok') || s.classList.contains('error'));
+      });
+      const text = (await p.textContent('#status')) ?? '';
+      await p.evaluate(() => (document.getElementById('status')!.className = 'status'));
+      return text;
+    };
+
+    await p.goto(`${site.url}/taskpane.html`);
+    await p.waitForSelector('#sign-in-m365:not([hidden])');
+    expect(await p.isVisible('#use-key')).toBe(true);
+    await p.evaluate(() => {
+      type Handler = (arg: { message: string }) => void;
+      const w = window as unknown as { Office: { context: { ui?: unknown } }; __dialogOpened(u: string): Promise<void>; __signInToken(): Promise<string> };
+      w.Office.context.ui = {
+        displayDialogAsync(url: string, _opts: unknown, cb: (r: unknown) => void) {
+          void w.__dialogOpened(url);
+          const handlers: Record<string, Handler> = {};
+          cb({ status: 'succeeded', value: { addEventHandler: (type: string, h: Handler) => (handlers[type] = h), close: () => undefined } });
+          void w.__signInToken().then((token) => {
+            const message = JSON.stringify({ ok: true, accessToken: token, username: 'Lan.Nguyen@tinhdoan.vn', name: 'Nguyễn Thị Lan', homeAccountId: 'h', expiresOn: new Date(Date.now() + 3_600_000).toISOString() });
+            handlers.dialogMessageReceived?.({ message });
+          });
+        },
+      };
+    });
+    await p.fill('#api-url', api2.url);
+    await clickOn('save-settings');
+    expect(await clickOn('sign-in-m365')).toBe('Đã đăng nhập: lan.nguyen@tinhdoan.vn.');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatch(/\/auth-dialog\.html\?scope=api%3A%2F%2F.*access_as_user/);
+    expect(await p.textContent('#account-line')).toBe('Nguyễn Thị Lan (lan.nguyen@tinhdoan.vn)');
+    expect(await p.textContent('#memberships-line')).toBe('qt: Quản trị (admin)');
+    expect(await p.inputValue('#org')).toBe('qt');
+    expect(await p.isVisible('#key-fields')).toBe(false);
+    expect(await p.isVisible('#national')).toBe(false);
+    // The token goes with every call: the connection check passes without any key.
+    expect(await clickOn('check')).toContain('Kết nối tốt');
+    // Thành viên (admins only): add a member, then remove it; the audit names the account.
+    await p.click('#members summary');
+    await p.waitForSelector('#member-list li');
+    await p.fill('#member-account', 'Binh@QT.vn');
+    await p.fill('#member-name', 'Bình');
+    await p.selectOption('#member-role', 'editor');
+    expect(await clickOn('member-add')).toBe('Đã thêm binh@qt.vn vào đơn vị qt.');
+    expect((await api2.call('GET', '/api/orgs/qt/members', { key: KEYS.all })).body.rows).toContainEqual({ account: 'binh@qt.vn', name: 'Bình', role: 'editor' });
+    await p.click('#member-list li[data-account="binh@qt.vn"] button');
+    await p.waitForFunction(() => !document.querySelector('#member-list li[data-account="binh@qt.vn"]'));
+    const audit = await api2.call('GET', '/api/orgs/qt/audit', { key: KEYS.all });
+    expect(audit.body.rows.filter((r: { kind: string }) => r.kind === 'members').map((r: { who: string }) => r.who)).toEqual(['Admin All', 'lan.nguyen@tinhdoan.vn', 'lan.nguyen@tinhdoan.vn']);
+    // Only the account's name is remembered (for silent sign-in next time); sign-out forgets it.
+    expect(JSON.parse((await p.evaluate(() => localStorage.getItem('tracker12.auth'))) ?? '{}')).toEqual({ username: 'Lan.Nguyen@tinhdoan.vn' });
+    expect(await clickOn('sign-out')).toMatch(/Đã đăng xuất/);
+    expect(await p.evaluate(() => localStorage.getItem('tracker12.auth'))).toBeNull();
+    expect(await p.isVisible('#key-fields')).toBe(true);
+    expect(errors).toEqual([]);
+  } finally {
+    await p.close();
+    await api2.close();
+    await idp.close();
+  }
+});
+
