@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/client';
 import type { MeBody, MemberRow } from '../../shared/wire/identity';
 import type { AuthSession } from '../auth/session';
 import { updateNational } from '../flows/national';
+import { text, UserError, type Text } from '../text';
 import type { FlowDeps } from '../flows/context';
 import { canManageMembers, isNational, membershipsText, orgAfterSignIn } from './account';
 import { memberFromForm, renderMembers, roleSelect } from './members-view';
@@ -21,8 +22,8 @@ export interface IdentityHost {
   deps(): FlowDeps;
   org(): string;
   setOrg(org: string): void;
-  say(text: string, kind?: 'info' | 'ok' | 'error'): void;
-  busy(work: () => Promise<string>, needsSettings?: boolean): Promise<void>;
+  say(message: Text, kind?: 'info' | 'ok' | 'error'): void;
+  busy(work: () => Promise<Text>, needsSettings?: boolean): Promise<void>;
 }
 
 export interface Identity {
@@ -55,6 +56,8 @@ export function startIdentity(host: IdentityHost): Identity {
   addRole.id = 'member-role';
   addForm.roleBox.replaceChildren(addRole);
 
+  const signedInText = (): Text => text(`Đã đăng nhập: ${me?.account ?? ''}.`, `Signed in: ${me?.account ?? ''}.`);
+
   const render = (): void => {
     signedOutBox.hidden = signedIn;
     signedInBox.hidden = !signedIn;
@@ -70,8 +73,12 @@ export function startIdentity(host: IdentityHost): Identity {
 
   const loadMe = async (): Promise<void> => {
     me = await host.client().me();
-    const org = orgAfterSignIn(me, host.org());
-    if (org !== host.org()) host.setOrg(org);
+    // Signed in, the org follows the account's memberships; a key keeps the org typed (a key of
+    // another org then gets its 403 on the next call, as before).
+    if (signedIn) {
+      const org = orgAfterSignIn(me, host.org());
+      if (org !== host.org()) host.setOrg(org);
+    }
     render();
     if (!membersBox.hidden && membersBox.open) await loadMembers();
   };
@@ -81,14 +88,14 @@ export function startIdentity(host: IdentityHost): Identity {
       void host.busy(async () => {
         await host.client().putMember(host.org(), m);
         await loadMembers();
-        return `Đã đổi quyền của ${m.account}.`;
+        return text(`Đã đổi quyền của ${m.account}.`, `Changed the role of ${m.account}.`);
       });
     },
     remove: (m: MemberRow): void => {
       void host.busy(async () => {
         await host.client().deleteMember(host.org(), m.account);
         await loadMembers();
-        return `Đã xoá ${m.account} khỏi đơn vị ${host.org()}.`;
+        return text(`Đã xoá ${m.account} khỏi đơn vị ${host.org()}.`, `Removed ${m.account} from org ${host.org()}.`);
       });
     },
   };
@@ -98,11 +105,11 @@ export function startIdentity(host: IdentityHost): Identity {
 
   signInButton.addEventListener('click', () => {
     void host.busy(async () => {
-      if (!session) throw new Error('Chưa cấu hình đăng nhập Microsoft 365 (auth-config.json).');
+      if (!session) throw new UserError(text('Chưa cấu hình đăng nhập Microsoft 365 (auth-config.json).', 'Microsoft 365 sign-in is not configured (auth-config.json).'), 'NO_AUTH_CONFIG');
       await session.signIn();
       signedIn = true;
       await loadMe();
-      return `Đã đăng nhập: ${me?.account ?? ''}.`;
+      return signedInText();
     }, false);
   });
   keyButton.addEventListener('click', () => {
@@ -115,15 +122,15 @@ export function startIdentity(host: IdentityHost): Identity {
       signedIn = false;
       me = null;
       render();
-      return 'Đã đăng xuất. Chọn cách đăng nhập.';
+      return text('Đã đăng xuất. Chọn cách đăng nhập.', 'Signed out. Choose how to sign in.');
     }, false);
   });
   membersBox.addEventListener('toggle', () => {
-    if (membersBox.open) void host.busy(async () => (await loadMembers(), 'Đã tải danh sách thành viên.'));
+    if (membersBox.open) void host.busy(async () => (await loadMembers(), text('Đã tải danh sách thành viên.', 'Members loaded.')));
   });
   el('member-add').addEventListener('click', () => {
     const member = memberFromForm(addForm.account.value, addForm.name.value, addRole.value);
-    if (typeof member === 'string') {
+    if (!('account' in member)) {
       host.say(member, 'error');
       return;
     }
@@ -132,13 +139,16 @@ export function startIdentity(host: IdentityHost): Identity {
       addForm.account.value = '';
       addForm.name.value = '';
       await loadMembers();
-      return `Đã thêm ${member.account} vào đơn vị ${host.org()}.`;
+      return text(`Đã thêm ${member.account} vào đơn vị ${host.org()}.`, `Added ${member.account} to org ${host.org()}.`);
     });
   });
   nationalButton.addEventListener('click', () => {
     void host.busy(async () => {
       const r = await updateNational(host.deps());
-      return `Đã cập nhật trang Toàn quốc: ${r.withFigures}/${r.orgs} đơn vị có số liệu; ${r.participated}/${r.subject} cán bộ đã đi cơ sở, ${r.met} đạt.`;
+      return text(
+        `Đã cập nhật trang Toàn quốc: ${r.withFigures}/${r.orgs} đơn vị có số liệu; ${r.participated}/${r.subject} cán bộ đã đi cơ sở, ${r.met} đạt.`,
+        `National sheet updated: ${r.withFigures}/${r.orgs} orgs with figures; ${r.participated}/${r.subject} cadres went, ${r.met} met.`,
+      );
     });
   });
 
@@ -151,11 +161,12 @@ export function startIdentity(host: IdentityHost): Identity {
       if (s && (await s.restore())) {
         signedIn = true;
         await loadMe();
-        host.say(`Đã đăng nhập: ${me?.account ?? ''}.`, 'ok');
+        host.say(signedInText(), 'ok');
       }
     })
     .catch((e: unknown) => {
-      host.say(`Đăng nhập Microsoft 365 chưa dùng được: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      const why = e instanceof UserError ? e.text : text(e instanceof Error ? e.message : String(e), e instanceof Error ? e.message : String(e));
+      host.say(text(`Đăng nhập Microsoft 365 chưa dùng được: ${why.vi}`, `Microsoft 365 sign-in is not available: ${why.en}`), 'error');
       render();
     });
 

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../shared/roles';
 import type { MemberRow } from '../../shared/wire/identity';
+import { text, type Text } from '../text';
 import { ROLE_LABELS } from './account';
 
 export interface MemberActions {
@@ -53,11 +54,11 @@ export function renderMembers(doc: Document, list: HTMLElement, members: readonl
   }
 }
 
-/** The add form's values, or the Vietnamese reason they cannot be sent. */
-export function memberFromForm(account: string, name: string, role: string): MemberRow | string {
+/** The add form's values, or the reason (naming the field) they cannot be sent. */
+export function memberFromForm(account: string, name: string, role: string): MemberRow | Text {
   const a = account.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(a)) return 'Tài khoản: cần dạng ten@donvi.vn (tài khoản Microsoft 365).';
-  if (!ROLES.includes(role as Role)) return 'Quyền: hãy chọn một quyền.';
-  if (name.trim().length > 200) return 'Họ tên: tối đa 200 ký tự.';
+  if (!/^[^\s@]+@[^\s@]+$/.test(a)) return text('Tài khoản: cần dạng ten@donvi.vn (tài khoản Microsoft 365).', 'Account: needs the form name@org.vn (a Microsoft 365 account).');
+  if (!ROLES.includes(role as Role)) return text('Quyền: hãy chọn một quyền.', 'Role: choose a role.');
+  if (name.trim().length > 200) return text('Họ tên: tối đa 200 ký tự.', 'Full name: at most 200 characters.');
   return { account: a, name: name.trim(), role: role as Role };
 }

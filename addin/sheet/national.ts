@@ -4,7 +4,7 @@
  * per org. Laid out as dashboard blocks (written by excel/adapter.ts's writeDashboard).
  */
 import type { RollupBody } from '../../shared/wire/identity';
-import type { DashboardBlock, DashboardChart, DashboardLayout } from '../excel/adapter';
+import type { DashboardBlock, DashboardChart, DashboardLayout } from './dashboard';
 import { cellAddress } from './address';
 import { instantToVietnam } from './dashboard';
 import type { CellValue } from './escape';

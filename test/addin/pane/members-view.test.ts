@@ -6,8 +6,8 @@ describe('memberFromForm', () => {
     expect(memberFromForm(' Binh@HN.vn ', ' Bình ', 'editor')).toEqual({ account: 'binh@hn.vn', name: 'Bình', role: 'editor' });
   });
   it('names the field that is wrong, in Vietnamese', () => {
-    expect(memberFromForm('binh', '', 'editor')).toMatch(/^Tài khoản:/);
-    expect(memberFromForm('binh@hn.vn', '', 'owner')).toMatch(/^Quyền:/);
-    expect(memberFromForm('binh@hn.vn', 'x'.repeat(201), 'viewer')).toMatch(/^Họ tên:/);
+    expect(memberFromForm('binh', '', 'editor')).toEqual({ vi: expect.stringMatching(/^Tài khoản:/), en: expect.stringMatching(/^Account:/) });
+    expect(memberFromForm('binh@hn.vn', '', 'owner')).toEqual({ vi: expect.stringMatching(/^Quyền:/), en: expect.stringMatching(/^Role:/) });
+    expect(memberFromForm('binh@hn.vn', 'x'.repeat(201), 'viewer')).toEqual({ vi: expect.stringMatching(/^Họ tên:/), en: expect.stringMatching(/^Full name:/) });
   });
 });
