@@ -4,7 +4,10 @@
  * 1,000,000 trips (25× the data, same mix) — timing evaluateOrg + year(current) over the
  * whole set. Both sizes are warmed up, then measured in interleaved rounds (5 small runs and
  * 1 large run each) so that they meet the same machine load; medians are compared.
- * Targets: 1,000,000 trips under 2 s; 25× the data in at most 30× the time.
+ * Target: 1,000,000 trips under 2 s. The ratio of the two medians is printed for information:
+ * the former target "25× the data in ≤ 30× the time" is retired (issue 8) — the engine is
+ * linear, and the excess at 1,000,000 trips is the processor's caches (a trivial pass over the
+ * same data scales 52–59×).
  * `--working`: the working-day policy variant; `--trips`: also time every trip's evaluation.
  */
 import { performance } from 'node:perf_hooks';
@@ -196,10 +199,8 @@ function main(): void {
   const largeMs = report(large);
   const ratio = largeMs / smallMs;
   const underTwo = largeMs < 2000;
-  const scales = ratio <= 30;
-  console.log(`ratio large/small (medians): ${ratio.toFixed(1)}× for 25× the data`);
+  console.log(`ratio large/small (medians): ${ratio.toFixed(1)}× for 25× the data (information only: no longer a target)`);
   console.log(`target 1,000,000 trips < 2 s: ${underTwo ? 'met' : 'NOT met'} (${(largeMs / 1000).toFixed(2)} s)`);
-  console.log(`target 25× data in ≤ 30× time: ${scales ? 'met' : 'NOT met'} (${ratio.toFixed(1)}×)`);
   if (process.argv.includes('--trips')) {
     // not part of the targets: every trip's own evaluation too (built on demand per cadre)
     for (const s of [small, large]) {
@@ -208,7 +209,7 @@ function main(): void {
       console.log(`${s.label} with every trip's evaluation: median ${median(times).toFixed(0)} ms of 3 runs`);
     }
   }
-  if (!underTwo || !scales) process.exitCode = 1;
+  if (!underTwo) process.exitCode = 1;
 }
 
 if (require.main === module) main();

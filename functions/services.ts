@@ -5,6 +5,7 @@ import { createTokenVerifier, entraConfig } from './auth/entra';
 import { randomBytes } from 'node:crypto';
 import { parseApiKeys, type KeyRing } from './auth/keys';
 import { MemberStore } from './storage/members';
+import { StateStore } from './storage/state';
 import { Store } from './storage/store';
 import { createTables } from './storage/tables';
 
@@ -26,6 +27,8 @@ export type ApiEnv = Partial<Record<ApiEnvName, string>>;
 
 export interface Services {
   readonly store: Store;
+  /** The derived state kept per org (storage/state.ts). */
+  readonly state: StateStore;
   readonly keys: KeyRing;
   /** Keys, bearer tokens, ADMIN_ACCOUNTS and members: who a caller is and what it may do. */
   readonly identity: Identity;
@@ -59,6 +62,7 @@ export function createServices(env: ApiEnv, overrides: Partial<Pick<Services, 'n
       members: new MemberStore(tables),
     },
     linkSecret: env.LINK_SECRET ? Buffer.from(env.LINK_SECRET, 'utf8') : randomBytes(32),
+    state: new StateStore(tables),
     now: overrides.now ?? (() => new Date()),
     log,
   };

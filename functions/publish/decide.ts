@@ -5,7 +5,7 @@
  */
 import { errorMessage } from '../../shared/messages';
 import type { EntityByKind, FieldError, Kind, Registration } from '../../shared/models';
-import type { PlannedWrite, StoredRow } from '../storage/types';
+import { versionMatches, type PlannedWrite, type StoredRow } from '../storage/types';
 import { yearClosedError } from '../domain/closed-years';
 import { sameContent } from './canonical';
 import type { PreparedRow, UpsertRow } from './prepare';
@@ -67,7 +67,7 @@ function decideRow<K extends Kind>(
 
   if (row.type === 'delete') {
     if (!live) return { outcome: 'unchanged', stored: stored ?? null };
-    if (row.version !== live.version) return { outcome: 'conflict', stored: live };
+    if (!versionMatches(row.version, live)) return { outcome: 'conflict', stored: live };
     if (kind === 'registrations' && !opts.canApprove) {
       // Deleting an approved registration clears its approval: a leader's act too.
       const before = live.record as Registration;
@@ -124,7 +124,7 @@ function decideUpsert<K extends Kind>(kind: K, row: UpsertRow<K>, stored: Stored
     };
   }
   if (sameContent(row.record, stored.record)) return { outcome: 'unchanged', stored };
-  if (row.version !== stored.version) return { outcome: 'conflict', stored };
+  if (!versionMatches(row.version, stored)) return { outcome: 'conflict', stored };
   return {
     outcome: 'updated',
     write: { id: row.id, expectedVersion: stored.version, record: row.record, deleted: false, change: { kind, id: row.id, outcome: 'updated', old: stored.record, new: row.record } },

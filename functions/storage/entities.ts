@@ -57,8 +57,9 @@ export function getGzipJson(source: EntityProps, name: string): unknown {
   return JSON.parse(gunzipSync(Buffer.concat(pieces)).toString('utf8')) as unknown;
 }
 
-export function rowEntity(partitionKey: string, id: string, record: unknown, deleted: boolean): TableEntity<EntityProps> {
+export function rowEntity(partitionKey: string, id: string, record: unknown, deleted: boolean, legacyVersion?: string): TableEntity<EntityProps> {
   const entity: TableEntity<EntityProps> = { partitionKey, rowKey: rowKey(id), deleted };
+  if (legacyVersion !== undefined) entity.v0 = legacyVersion;
   putJson(entity, 'data', record);
   return entity;
 }
@@ -69,6 +70,7 @@ export function entityToStoredRow<T>(entity: EntityProps & { rowKey?: string; et
     record: getJson(entity, 'data') as T,
     version: String(entity.etag),
     deleted: entity.deleted === true,
+    ...(typeof entity.v0 === 'string' ? { legacyVersion: entity.v0 } : {}),
   };
 }
 

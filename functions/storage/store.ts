@@ -22,6 +22,8 @@ import {
   ROW_PREFIX_END,
   recordsPartition,
   rowKey,
+  rowPartition,
+  tripPartitions,
   yearPartition,
   type PartitionKind,
 } from './keys';
@@ -30,6 +32,11 @@ import type { Tables } from './tables';
 import type { AuditRow, PlannedWrite, StoredRow } from './types';
 
 export const AUDITED_PARTITIONS: readonly PartitionKind[] = [...KIND_LIST, 'policies', 'members', 'profile', 'years'];
+
+/** Partitions holding rows of a kind: trips' buckets, then the layout before buckets (read until migrated). */
+export function partitionsOf(org: string, kind: PartitionKind): string[] {
+  return kind === 'trips' ? [...tripPartitions(org), recordsPartition(org, 'trips')] : [recordsPartition(org, kind)];
+}
 
 export interface CommitResult {
   /** New versions of the rows written. */
@@ -92,10 +99,9 @@ export class Store {
     });
   }
 
-  /** Every stored row of one kind of an org, deleted markers included. */
-  async listRows<T>(org: string, kind: PartitionKind): Promise<Map<string, StoredRow<T>>> {
+  /** Every stored row of one partition, deleted markers included. */
+  async listPartitionRows<T>(pk: string): Promise<StoredRow<T>[]> {
     await this.ready();
-    const pk = recordsPartition(org, kind);
     const entities = await guard(() =>
       collect(
         this.records.listEntities<EntityProps>({
@@ -103,27 +109,35 @@ export class Store {
         }),
       ),
     );
+    return entities.map((e) => entityToStoredRow<T>(e));
+  }
+
+  /** Every stored row of one kind of an org, deleted markers included (trips: every bucket, and the layout before buckets). */
+  async listRows<T>(org: string, kind: PartitionKind): Promise<Map<string, StoredRow<T>>> {
+    const partitions = partitionsOf(org, kind).reverse(); // the layout before buckets first: a bucket's row wins
+    const lists = await Promise.all(partitions.map((pk) => this.listPartitionRows<T>(pk)));
     const rows = new Map<string, StoredRow<T>>();
-    for (const e of entities) {
-      const row = entityToStoredRow<T>(e);
-      rows.set(row.id, row);
-    }
+    for (const list of lists) for (const row of list) rows.set(row.id, row);
     return rows;
   }
 
   async getRow<T>(org: string, kind: PartitionKind, id: string): Promise<StoredRow<T> | null> {
     await this.ready();
-    try {
-      const e = await guard(() => this.records.getEntity<EntityProps>(recordsPartition(org, kind), rowKey(id)));
-      return entityToStoredRow<T>(e);
-    } catch (err) {
-      if (isNotFound(err)) return null;
-      throw err;
-    }
+    const read = async (pk: string): Promise<StoredRow<T> | null> => {
+      try {
+        const e = await guard(() => this.records.getEntity<EntityProps>(pk, rowKey(id)));
+        return entityToStoredRow<T>(e);
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        throw err;
+      }
+    };
+    const found = await read(rowPartition(org, kind, id));
+    return found ?? (kind === 'trips' ? read(recordsPartition(org, 'trips')) : null);
   }
 
   /**
-   * Writes rows of one partition with their audit: each transaction holds ≤ 99 row writes and
+   * Writes rows with their audit: each transaction holds ≤ 99 row writes of one partition and
    * the one audit entity that records them, so a row is never stored without its audit record
    * (nor an audit record without its row). A transaction that loses a conditional write is
    * retried row by row; the rows that still lose come back in `contended`. A transaction that
@@ -139,11 +153,17 @@ export class Store {
     limiter: Limiter = new Limiter(this.transactionConcurrency),
   ): Promise<CommitResult> {
     await this.ready();
-    const pk = recordsPartition(org, kind);
     const versions = new Map<string, string>();
     const contended: string[] = [];
     const failed = new Map<string, unknown>();
-    const run = async (batch: readonly PlannedWrite[]): Promise<void> => {
+    const byPartition = new Map<string, PlannedWrite[]>();
+    for (const w of writes) {
+      const pk = rowPartition(org, kind, w.id);
+      const list = byPartition.get(pk);
+      if (list) list.push(w);
+      else byPartition.set(pk, [w]);
+    }
+    const run = async ({ pk, batch }: { pk: string; batch: readonly PlannedWrite[] }): Promise<void> => {
       const actions: TransactionAction[] = batch.map((w) => {
         const entity = rowEntity(pk, w.id, w.record, w.deleted);
         return w.expectedVersion === null
@@ -167,16 +187,56 @@ export class Store {
       } catch (err) {
         if (isContention(err)) {
           if (batch.length === 1) contended.push(batch[0].id);
-          else for (const w of batch) await run([w]);
+          else for (const w of batch) await run({ pk, batch: [w] });
           return;
         }
         if (isUnavailable(err)) throw new StorageUnavailableError();
         if (batch.length === 1) failed.set(batch[0].id, err);
-        else for (const w of batch) await run([w]);
+        else for (const w of batch) await run({ pk, batch: [w] });
       }
     };
-    await eachLimited(planBatches(writes, this.limits), limiter, run);
+    const work: Array<{ pk: string; batch: readonly PlannedWrite[] }> = [];
+    for (const [pk, list] of byPartition) for (const batch of planBatches(list, this.limits)) work.push({ pk, batch });
+    await eachLimited(work, limiter, run);
     return { versions, contended, failed };
+  }
+
+  /**
+   * Moves the trips of the layout before buckets (`<org>_trips`) into their buckets, keeping
+   * each row's ETag as `v0` (a version clients may still send), then removes the old rows.
+   * Audit records stay where they are (listAudit reads that partition too). Idempotent: a run
+   * cut short is completed by the next one (bucket rows are written before old ones go).
+   */
+  async migrateLegacyTrips(org: string): Promise<number> {
+    await this.ready();
+    const legacy = recordsPartition(org, 'trips');
+    const rows = await this.listPartitionRows(legacy);
+    const moves = new Map<string, TransactionAction[]>();
+    for (const row of rows) {
+      const pk = rowPartition(org, 'trips', row.id);
+      const list = moves.get(pk) ?? [];
+      list.push(['upsert', rowEntity(pk, row.id, row.record, row.deleted, row.legacyVersion ?? row.version), 'Replace']);
+      moves.set(pk, list);
+    }
+    const chunks: TransactionAction[][] = [];
+    for (const list of moves.values()) for (let i = 0; i < list.length; i += 100) chunks.push(list.slice(i, i + 100));
+    const removals = rows.map((row): TransactionAction => ['delete', { partitionKey: legacy, rowKey: rowKey(row.id) }]);
+    const run = async (all: TransactionAction[][]): Promise<void> => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(this.transactionConcurrency, all.length) }, async () => {
+          while (next < all.length) {
+            const chunk = all[next++];
+            await guard(() => this.records.submitTransaction(chunk));
+          }
+        }),
+      );
+    };
+    await run(chunks);
+    const removalChunks: TransactionAction[][] = [];
+    for (let i = 0; i < removals.length; i += 100) removalChunks.push(removals.slice(i, i + 100));
+    await run(removalChunks);
+    return rows.length;
   }
 
   /** Audit rows of an org between two instants (`from` inclusive, `to` exclusive), oldest first. */
@@ -185,8 +245,7 @@ export class Store {
     const low = `${AUDIT_PREFIX}${compactInstant(from)}`;
     const high = `${AUDIT_PREFIX}${compactInstant(to)}`;
     const perPartition = await Promise.all(
-      AUDITED_PARTITIONS.map((kind) => {
-        const pk = recordsPartition(org, kind);
+      AUDITED_PARTITIONS.flatMap((kind) => partitionsOf(org, kind)).map((pk) => {
         return guard(() =>
           collect(
             this.records.listEntities<EntityProps>({

@@ -13,7 +13,7 @@ export interface StorageConfig {
   prefix?: string;
 }
 
-export const TABLE_NAMES = ['records', 'totals', 'snapshots', 'orgs', 'frozen'] as const;
+export const TABLE_NAMES = ['records', 'totals', 'snapshots', 'orgs', 'frozen', 'state'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface Tables {

@@ -7,6 +7,14 @@ export interface StoredRow<T = unknown> {
   readonly record: T;
   readonly version: string;
   readonly deleted: boolean;
+  /** The ETag the row had before it was moved to its present partition (a migration): a
+   * version clients may still hold, accepted as the row's version until the row is written. */
+  readonly legacyVersion?: string;
+}
+
+/** Whether a version a client sent is the stored row's version. */
+export function versionMatches(sent: string | null, stored: StoredRow): boolean {
+  return sent !== null && (sent === stored.version || (stored.legacyVersion !== undefined && sent === stored.legacyVersion));
 }
 
 export type ChangeOutcome = 'created' | 'updated' | 'deleted';

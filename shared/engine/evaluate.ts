@@ -48,6 +48,8 @@ export interface OrgEvaluation {
   readonly trips: ReadonlyMap<string, TripEvaluation>;
   /** One org-year as of input.asOf: compliance rows (cadres listed for the year, sorted by cadreId) and summary. Cached per year. */
   year(year: number): YearCompliance;
+  /** The unit keys the year's trip set visited (a unit's code, or the text as written when it matches none). */
+  visitedUnits(year: number): string[];
 }
 
 const NO_ABSENCES: readonly AbsenceSpan[] = [];
@@ -158,6 +160,14 @@ class Evaluation {
     };
   }
 
+  visitedUnits(year: number): string[] {
+    const totals = this.totals.of(year);
+    const keys = this.units.keys();
+    const out: string[] = [];
+    for (let id = 0; id < keys.length; id++) if (totals.visited(id)) out.push(keys[id]);
+    return out;
+  }
+
   yearCompliance(year: number): YearCompliance {
     const ctx = this.years.get(year);
     const { first, last, windowStart, windowEnd, policy } = ctx;
@@ -254,5 +264,6 @@ export function evaluateOrg(input: EngineInput): OrgEvaluation {
       }
       return result;
     },
+    visitedUnits: (year: number) => evaluation.visitedUnits(year),
   };
 }
