@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     }
     latencies.sort((a, b) => a - b);
     console.log(`${ORGS} orgs × ${TRIPS_PER_ORG} trips at the same time:`);
-    console.log(`  wall time ${ms(wallMs)}; failed requests: ${failed.length}`);
+    console.log(`  wall time ${ms(wallMs)}; failed requests: ${failed.length}${failed.length > 0 ? ` (first: ${failed[0].status} ${JSON.stringify(failed[0].body).slice(0, 200)})` : ''}`);
     console.log(`  orgs with every row stored exactly once (rows and audit records): ${exact}/${ORGS}`);
     console.log(`  latency p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies[latencies.length - 1])}`);
     if (failed.length > 0 || exact !== ORGS) missed.push('34 orgs: every row exactly once');

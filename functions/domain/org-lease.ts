@@ -39,6 +39,7 @@ export async function withOrgLease<T>(services: Services, org: string, work: (le
   const started = Date.now();
   let current: LeaseState;
   let etag: string;
+  let fresh = false;
   for (let attempt = 0; ; attempt++) {
     const seen = await states.getLease(org);
     const held = seen.holder !== '' && seen.expires > Date.now() && !abandoned.has(seen.holder);
@@ -52,6 +53,7 @@ export async function withOrgLease<T>(services: Services, org: string, work: (le
     const written = await states.putLease(org, next, seen.etag);
     if (written === null) continue;
     if (takeover) abandoned.delete(seen.holder);
+    fresh = seen.etag === null;
     current = { ...next, etag: written };
     etag = written;
     break;
@@ -67,7 +69,7 @@ export async function withOrgLease<T>(services: Services, org: string, work: (le
   let succeeded = false;
   try {
     if (current.stale || current.layout < CURRENT_LAYOUT) {
-      await rebuildOrgState(services, org, current.layout);
+      await rebuildOrgState(services, org, current.layout, fresh);
       await write({ ...current, stale: false, layout: CURRENT_LAYOUT, gen: current.gen + 1 });
     }
     const lease: HeldLease = {

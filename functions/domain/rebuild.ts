@@ -3,22 +3,25 @@
  * layout before buckets into their buckets, then writes every cadre's digest (live trips with
  * their versions, live absences). Year states are invalidated by the caller (a new generation).
  * Reads the whole org: it runs once per org after a migration, a takeover or a failed publish.
+ * An org that never had a lease (`fresh`: new, or written before leases) has no bucket rows and
+ * no digests yet, so its trips are the rows just moved.
  */
 import type { Absence, Trip } from '../../shared/models';
 import type { Services } from '../services';
 import { CURRENT_LAYOUT, type CadreDigest } from '../storage/state';
 import type { StoredRow } from '../storage/types';
 
-export async function rebuildOrgState(services: Services, org: string, layout: number): Promise<void> {
+export async function rebuildOrgState(services: Services, org: string, layout: number, fresh: boolean): Promise<void> {
   const { store, state } = services;
+  let moved: StoredRow[] = [];
   if (layout < CURRENT_LAYOUT) {
-    const moved = await store.migrateLegacyTrips(org);
-    if (moved > 0) services.log('trips moved to buckets', { org, rows: moved });
+    moved = await store.migrateLegacyTrips(org);
+    if (moved.length > 0) services.log('trips moved to buckets', { org, rows: moved.length });
   }
   const [trips, absences, existing] = await Promise.all([
-    store.listRows<Trip>(org, 'trips'),
+    fresh ? new Map(moved.map((row) => [row.id, row as StoredRow<Trip>])) : store.listRows<Trip>(org, 'trips'),
     store.listRows<Absence>(org, 'absences'),
-    state.listDigests(org),
+    fresh ? [] : state.listDigests(org),
   ]);
   const digests = new Map<string, { cadreId: string; trips: StoredRow<Trip>[]; absences: Absence[] }>();
   const of = (cadreId: string) => {

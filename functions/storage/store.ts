@@ -206,8 +206,9 @@ export class Store {
    * each row's ETag as `v0` (a version clients may still send), then removes the old rows.
    * Audit records stay where they are (listAudit reads that partition too). Idempotent: a run
    * cut short is completed by the next one (bucket rows are written before old ones go).
+   * Returns the rows moved, as now stored (new ETag; the old one as `legacyVersion`).
    */
-  async migrateLegacyTrips(org: string): Promise<number> {
+  async migrateLegacyTrips(org: string): Promise<StoredRow[]> {
     await this.ready();
     const legacy = recordsPartition(org, 'trips');
     const rows = await this.listPartitionRows(legacy);
@@ -221,13 +222,19 @@ export class Store {
     const chunks: TransactionAction[][] = [];
     for (const list of moves.values()) for (let i = 0; i < list.length; i += 100) chunks.push(list.slice(i, i + 100));
     const removals = rows.map((row): TransactionAction => ['delete', { partitionKey: legacy, rowKey: rowKey(row.id) }]);
+    const etags = new Map<string, string>();
     const run = async (all: TransactionAction[][]): Promise<void> => {
       let next = 0;
       await Promise.all(
         Array.from({ length: Math.min(this.transactionConcurrency, all.length) }, async () => {
           while (next < all.length) {
             const chunk = all[next++];
-            await guard(() => this.records.submitTransaction(chunk));
+            const response = await guard(() => this.records.submitTransaction(chunk));
+            for (const action of chunk) {
+              const rk = String(action[1].rowKey);
+              const etag = action[0] === 'upsert' ? response.getResponseForEntity(rk)?.etag : undefined;
+              if (etag) etags.set(rk, etag);
+            }
           }
         }),
       );
@@ -236,7 +243,16 @@ export class Store {
     const removalChunks: TransactionAction[][] = [];
     for (let i = 0; i < removals.length; i += 100) removalChunks.push(removals.slice(i, i + 100));
     await run(removalChunks);
-    return rows.length;
+    const moved: StoredRow[] = [];
+    for (const row of rows) {
+      const version = etags.get(rowKey(row.id));
+      if (version) moved.push({ ...row, version, legacyVersion: row.legacyVersion ?? row.version });
+      else {
+        const fresh = await this.getRow(org, 'trips', row.id); // an answer without the entity's ETag
+        if (fresh) moved.push(fresh);
+      }
+    }
+    return moved;
   }
 
   /** Audit rows of an org between two instants (`from` inclusive, `to` exclusive), oldest first. */
