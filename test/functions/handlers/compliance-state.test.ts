@@ -37,7 +37,7 @@ describe('compliance from the state kept per org', () => {
   const expectSameAsFullComputation = async (org: string) => {
     const served = await compliance(org);
     const full = await computeCompliance(services, org, 2025, '2025-12-31');
-    expect({ ...served, computedAt: null }).toEqual({ ...full, computedAt: null });
+    expect({ ...served, computedAt: null }).toEqual({ ...full, computedAt: null, closed: null });
     return served;
   };
 
