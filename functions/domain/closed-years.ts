@@ -4,16 +4,12 @@
  */
 import { kindInfo } from '../../shared/kinds';
 import { errorMessage } from '../../shared/messages';
-import type { EntityByKind, FieldError, IsoDate, Kind } from '../../shared/models';
+import type { EntityByKind, FieldError, Kind } from '../../shared/models';
+import type { ClosedInfo } from '../../shared/wire/compliance';
 import type { Store } from '../storage/store';
 import type { StoredRow } from '../storage/types';
 
-/** What a response says of a closed year. */
-export interface ClosedInfo {
-  closedBy: string;
-  closedAt: string;
-  asOf: IsoDate;
-}
+export type { ClosedInfo } from '../../shared/wire/compliance';
 
 /** The stored row of a closed year: the info and the key of its frozen compliance. */
 export interface ClosedYearRecord extends ClosedInfo {

@@ -7,28 +7,13 @@ import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { roundHalfUp1 } from '../../shared/engine/rounding';
 import type { Summary } from '../../shared/models';
 import { closedInfo, loadClosedYears, type ClosedInfo } from '../domain/closed-years';
+import type { RollupOrg, RollupTotal } from '../../shared/wire/identity';
 import { yearValue } from '../http/params';
 import { loadProfile } from './profile';
 import type { ApiResponse } from '../http/types';
 import type { RouteContext } from '../route';
 import type { Services } from '../services';
 import { Limiter } from '../storage/limit';
-
-export interface RollupOrg {
-  org: string;
-  name: string;
-  summary: Summary | null;
-  computedAt: string | null;
-  closed: ClosedInfo | null;
-}
-
-export interface RollupTotal {
-  orgs: number;
-  subject: number;
-  participated: number;
-  participationPercent: number | null;
-  met: number;
-}
 
 /** A closed year's info and its frozen figures (cycle.md §4). */
 interface ClosedYear {

@@ -1,6 +1,14 @@
 /** `GET …/compliance`, `POST …/recalculate` and `GET …/history` (api.md "Compliance"). */
 import type { Summary, YearCompliance } from '../models';
 
+/** What a closed year's answers say of its close (cycle.md §4). */
+export interface ClosedInfo {
+  closedBy: string;
+  /** ISO instant (UTC). */
+  closedAt: string;
+  asOf: string;
+}
+
 /** What the engine computes for one org-year, with the org and when it was computed. */
 export interface ComplianceBody extends YearCompliance {
   org: string;

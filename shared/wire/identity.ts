@@ -1,6 +1,7 @@
 /** identity.md's routes (`GET /api/me`, members) and cycle.md §6's roll-up, as both sides see them. */
 import type { Summary } from '../models';
 import type { Role } from '../roles';
+import type { ClosedInfo } from './compliance';
 
 export interface Membership {
   /** An org id, or `*` (every org). */
@@ -32,8 +33,8 @@ export interface RollupOrg {
   name: string;
   summary: Summary | null;
   computedAt: string | null;
-  /** A closed year's frozen figures (cycle.md §4); null until the year is closed. */
-  closed: unknown;
+  /** The close of a closed year (its `summary` is then the frozen one), else null (cycle.md §4). */
+  closed: ClosedInfo | null;
 }
 
 export interface RollupTotal {

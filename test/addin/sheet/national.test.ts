@@ -13,7 +13,7 @@ const rollup = (n: number): RollupBody => {
     name: i === 0 ? '=Tỉnh Đoàn' : `Tỉnh ${i + 1}`,
     summary: i % 3 === 2 ? null : summary(10 + i, 5 + (i % 5), i % 4),
     computedAt: i % 3 === 2 ? null : '2025-12-31T18:00:00Z',
-    closed: i === 1 ? { frozen: true } : null,
+    closed: i === 1 ? { closedBy: 'Lãnh đạo', closedAt: '2026-01-05T02:00:00.000Z', asOf: '2025-12-31' } : null,
   }));
   return { year: 2025, orgs, total: { orgs: n, subject: 1, participated: 1, participationPercent: 100, met: 1 } };
 };
