@@ -1,9 +1,10 @@
 /**
- * The built task pane in headless Chromium, with Office.js served from the local package, the
- * fake workbook injected as `Excel`, against the real local API (dev host) on Azurite:
- * create the template, enter rows (good, bad, overlapping), publish, see the errors in the
- * pane and in the sheet, fix, publish, refresh, update the dashboard. Screenshots go to
- * test-artifacts/ (not committed).
+ * The built task pane in headless Chromium, with Office.js served from the local package and
+ * `Excel` being Microsoft's own office.js for Excel on the web answered by the emulated host
+ * (test/office-host, the same `ExcelHost` the Jest tests use, in this Node process, bridged by
+ * Playwright), against the real local API (dev host) on Azurite: create the template, enter
+ * rows (good, bad, overlapping), publish, see the errors in the pane and in the sheet, fix,
+ * publish, refresh, update the dashboard. Screenshots go to test-artifacts/ (not committed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { KEYS, startTestApi, type TestApi } from '../support/api';
 import { findBrowser } from '../support/find-browser';
 import { CLIENT_ID, startLocalIdp, TENANT } from '../support/jwks';
-import { DIST, distIsStale, fakeWorkbookScript, officeFile, ROOT, serveStatic } from './serve';
+import { ExcelHost } from '../office-host/host';
+import { DIST, distIsStale, officeFile, officeHostScript, ROOT, serveStatic } from './serve';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
@@ -26,16 +28,28 @@ const pageErrors: string[] = [];
 /** While set, trip publish requests wait for it (to see the progress bar mid-work). */
 let holdTripPublish: Promise<void> | null = null;
 
-type Fake = import('../addin/fake-workbook').FakeExcel;
-/** Runs `fn` against the page's fake workbook. */
-function onFake<A, R>(fn: (fake: Fake, arg: A) => R, arg: A): Promise<R> {
-  return page.evaluate(
-    ([src, a]) => {
-      const f = new Function('fake', 'arg', `return (${src})(fake, arg);`);
-      return f((window as unknown as { __fake: unknown }).__fake, a) as R;
-    },
-    [fn.toString(), arg] as const,
-  ) as Promise<R>;
+/** The workbook the pane's office.js talks to: a new workbook with one sheet, as Excel opens it. */
+const excel = new ExcelHost();
+/** What the host threw instead of answering (a host bug: the test fails). */
+const hostFaults: string[] = [];
+const BRIDGE = '__excelHost';
+
+/** The page's office.js posts each request here (`OSF.DDA.RichApi.executeRichApiRequestAsync`). */
+function answerPage(body: string, hasWrite: boolean): ReturnType<ExcelHost['answer']> {
+  try {
+    return excel.answer(body, hasWrite);
+  } catch (e) {
+    hostFaults.push(String(e));
+    throw e;
+  }
+}
+
+/** Waits until `check` holds (what the page's last Excel request did). */
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !check(); ) {
+    if (Date.now() > end) throw new Error(`not reached in ${ms} ms: ${check.toString()}`);
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
 }
 
 const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -80,7 +94,8 @@ beforeAll(async () => {
     if (file) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file, 'utf8') });
     return route.fulfill({ status: 404, body: '' });
   });
-  await page.addInitScript({ content: fakeWorkbookScript() });
+  await page.exposeFunction(BRIDGE, answerPage);
+  await page.addInitScript({ content: officeHostScript(BRIDGE) });
   // The first run on a machine unpacks the npm Chromium (find-browser.ts): slow on a busy machine.
 }, 240_000);
 
@@ -116,11 +131,18 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   await page.selectOption('#year', '2025');
 
   expect(await click('create-template')).toContain('Đã tạo mẫu: 5 bảng mới');
-  const sheets = await onFake((f) => [...f.sheets.keys()], null);
+  // The pane's `Excel` is office.js's (its request context and error codes), and its requests reached the host.
+  expect(await page.evaluate(() => {
+    const x = (window as unknown as { Excel: { RequestContext?: unknown; ErrorCodes?: { invalidOperationInCellEditMode?: string } } }).Excel;
+    return [typeof x.RequestContext, x.ErrorCodes?.invalidOperationInCellEditMode];
+  })).toEqual(['function', 'InvalidOperationInCellEditMode']);
+  expect(excel.syncCount).toBeGreaterThan(0);
+  const sheets = excel.wb.sheets.map((x) => x.name);
   expect(sheets).toEqual(expect.arrayContaining(['Cán bộ', 'Đơn vị', 'Miễn giảm', 'Đăng ký', 'Đi cơ sở', 'Danh mục']));
 
   // The user types: two cadres, a unit, and trips: good, overlapping, and bad (ends before it starts).
-  await onFake((f) => {
+  {
+    const f = excel;
     f.typeRows('CanBo', [
       { 'Mã cán bộ': 'CB01', 'Họ và tên': 'Nguyễn Văn An', 'Ban/Văn phòng': 'Ban Tổ chức', 'Chức vụ': 'Chuyên viên', 'Thuộc đối tượng 1+2': 'Có' },
       { 'Mã cán bộ': 'CB02', 'Họ và tên': 'Trần Thị Bình', 'Ban/Văn phòng': 'Văn phòng', 'Chức vụ': 'Phó Chánh Văn phòng', 'Thuộc đối tượng 1+2': 'Có' },
@@ -131,7 +153,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
       { 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'Xã An Bình', 'Ngày đi': '06/03/2025', 'Ngày về': '09/03/2025', 'Nội dung': 'Khảo sát, nắm tình hình' },
       { 'Mã cán bộ': 'CB02', 'Đơn vị đến': 'X01', 'Ngày đi': '10/03/2025', 'Ngày về': '05/03/2025', 'Nội dung': 'kiem_tra' },
     ]);
-  }, null);
+  }
 
   const first = await click('publish');
   expect(first).toMatch(/Đã gửi 6 dòng: 5 mới, 0 cập nhật, 0 không đổi, 0 xoá, 1 bị từ chối/);
@@ -144,7 +166,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(issueTexts.some((x) => x.startsWith('issue warning') && x.includes('Trùng ngày') && x.endsWith('Liên quan: Đi cơ sở dòng 2 (03/03–07/03/2025).'))).toBe(true);
 
   // In the sheet: statuses, untouched rejected values, ids and versions, counted days.
-  const trips1 = await onFake((f) => f.records('DiCoSo'), null);
+  const trips1 = excel.records('DiCoSo');
   expect(trips1).toHaveLength(3);
   expect(String(trips1[2]['Tình trạng gửi'])).toMatch(/^Lỗi: Ngày về \(endDate\)/);
   expect(trips1[2]['Ngày về']).toBe('05/03/2025');
@@ -155,25 +177,23 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(trips1[0]['Mã dòng']).toMatch(/^[0-9a-f-]{36}$/);
   expect(trips1[0]['Phiên bản']).not.toBe('');
   // The formula-like description stayed data.
-  const desc = await onFake((f) => f.bodyCell('DiCoSo', 0, 'Mô tả'), null);
+  const desc = excel.bodyCell('DiCoSo', 0, 'Mô tả');
   expect(desc).toMatchObject({ value: '=HYPERLINK("http://x")', formula: null });
 
   // Clicking the error selects its cell (row 3 of the table, column Ngày về = D).
   await page.click('#issues li.issue.error .issue-link');
-  await page.waitForFunction(() => (window as unknown as { __fake: Fake }).__fake.selection !== null);
-  expect(await onFake((f) => f.selection, null)).toEqual({ sheet: 'Đi cơ sở', address: "'Đi cơ sở'!D4" });
+  await until(() => excel.selection !== null);
+  expect(excel.selection).toEqual({ sheet: 'Đi cơ sở', address: "'Đi cơ sở'!D4" });
 
   // Compliance columns on the roster for 2025 (the year is over: 7 days → not met).
-  const roster1 = await onFake((f) => f.records('CanBo'), null);
+  const roster1 = excel.records('CanBo');
   expect(roster1[0]).toMatchObject({ 'Mã cán bộ': 'CB01', 'Số ngày phải đi': 60, 'Số ngày đã đi': 7, 'Còn thiếu': 53, 'Đánh giá': 'Chưa đạt' });
   expect(roster1[1]).toMatchObject({ 'Mã cán bộ': 'CB02', 'Số ngày đã đi': 0, 'Đánh giá': 'Chưa đạt' });
 
   // Fix the bad row and publish again: only it is sent.
   // Also a new, earlier trip that takes the first trip's first dates.
-  await onFake((f) => {
-    f.editCell('DiCoSo', 2, 'Ngày về', '12/03/2025');
-    f.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'X01', 'Ngày đi': '01/03/2025', 'Ngày về': '04/03/2025', 'Nội dung': 'Kiểm tra, giám sát' }]);
-  }, null);
+  excel.editCell('DiCoSo', 2, 'Ngày về', '12/03/2025');
+  excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'X01', 'Ngày đi': '01/03/2025', 'Ngày về': '04/03/2025', 'Nội dung': 'Kiểm tra, giám sát' }]);
   // The progress bar shows counts while the trips are on their way.
   let release = (): void => undefined;
   holdTripPublish = new Promise<void>((ok) => (release = ok));
@@ -188,7 +208,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   await page.waitForFunction(() => document.getElementById('status')?.classList.contains('ok'));
   expect(await page.textContent('#status')).toMatch(/Đã gửi 2 dòng: 2 mới/);
   expect(await page.isVisible('#progress')).toBe(false);
-  const trips2 = await onFake((f) => f.records('DiCoSo'), null);
+  const trips2 = excel.records('DiCoSo');
   expect(String(trips2[2]['Tình trạng gửi'])).toMatch(/^Đã lưu \(mới\)$/);
   expect(trips2[2]['Số ngày được tính']).toBe(3);
   expect(trips2[3]['Số ngày được tính']).toBe(4);
@@ -210,24 +230,22 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   });
   expect(upd.body.summary.updated).toBe(1);
   expect(await click('refresh')).toMatch(/Đã cập nhật: 1 dòng mới, 1 dòng thay đổi, 0 dòng bị xoá/);
-  const roster2 = await onFake((f) => f.records('CanBo'), null);
+  const roster2 = excel.records('CanBo');
   expect(roster2.map((r) => r['Mã cán bộ'])).toEqual(['CB01', 'CB02', 'CB03']);
-  expect(await onFake((f) => f.records('DonVi')[0]['Tên đơn vị'], null)).toBe('Xã An Bình (mới)');
-  expect(await onFake((f) => f.bodyCell('DiCoSo', 0, 'Mô tả').formula, null)).toBeNull();
+  expect(excel.records('DonVi')[0]['Tên đơn vị']).toBe('Xã An Bình (mới)');
+  expect(excel.bodyCell('DiCoSo', 0, 'Mô tả').formula).toBeNull();
 
   // Conflicts: another workbook changes two trips this one has also edited.
   const storedTrips = (await api.call('GET', '/api/orgs/demo/trips', { key: KEYS.editor })).body.rows as { id: string; version: string }[];
-  const mine = await onFake((f) => f.records('DiCoSo').map((r) => String(r['Mã dòng'])), null);
+  const mine = excel.records('DiCoSo').map((r) => String(r['Mã dòng']));
   const other = (i: number, description: string) => {
     const s = storedTrips.find((t) => t.id === mine[i])!;
     return { ...s, description, derived: undefined, warnings: undefined };
   };
   const elsewhere = await api.call('POST', '/api/orgs/demo/trips/publish', { key: KEYS.editor, body: { rows: [other(0, 'Sửa ở máy khác'), other(2, 'Sửa ở máy khác 2')] } });
   expect(elsewhere.body.summary.updated).toBe(2);
-  await onFake((f) => {
-    f.editCell('DiCoSo', 0, 'Mô tả', 'Sửa ở máy này');
-    f.editCell('DiCoSo', 2, 'Mô tả', 'Sửa ở máy này 2');
-  }, null);
+  excel.editCell('DiCoSo', 0, 'Mô tả', 'Sửa ở máy này');
+  excel.editCell('DiCoSo', 2, 'Mô tả', 'Sửa ở máy này 2');
   expect(await click('publish')).toMatch(/2 xung đột/);
   expect(await page.$$eval('#issues li.issue.conflict .server-values', (uls) => uls.map((u) => u.textContent))).toEqual([
     expect.stringContaining('Mô tả: Sửa ở máy khác'),
@@ -240,7 +258,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Đã xử lý xung đột.');
   await page.click('#issues li.issue.conflict .keep-mine');
   await page.waitForFunction(() => document.querySelectorAll('#issues li.issue.conflict').length === 0);
-  expect(await onFake((f) => [f.records('DiCoSo')[0]['Mô tả'], f.records('DiCoSo')[2]['Mô tả']], null)).toEqual(['Sửa ở máy khác', 'Sửa ở máy này 2']);
+  expect([excel.records('DiCoSo')[0]['Mô tả'], excel.records('DiCoSo')[2]['Mô tả']]).toEqual(['Sửa ở máy khác', 'Sửa ở máy này 2']);
   expect(await click('publish')).toMatch(/Đã gửi 1 dòng: 0 mới, 1 cập nhật/);
   const after = (await api.call('GET', '/api/orgs/demo/trips', { key: KEYS.editor })).body.rows as { id: string; description?: string }[];
   expect(after.find((t) => t.id === mine[0])!.description).toBe('Sửa ở máy khác');
@@ -250,14 +268,13 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   const recalc = await api.call('POST', '/api/orgs/demo/recalculate?year=2025', { key: KEYS.leader });
   expect(recalc.status).toBe(200);
   expect(await click('dashboard')).toMatch(/Đã cập nhật trang Tổng hợp: 2\/3 cán bộ đã đi cơ sở, 0 đạt; 1 mốc/);
-  const dash = await onFake((f) => ({ a1: f.at('Tổng hợp', 'A1').value, org: f.at('Tổng hợp', 'B2').value, year: f.at('Tổng hợp', 'B3').value, charts: f.sheet('Tổng hợp').charts.map((c) => c.type) }), null);
+  const dash = { a1: excel.at('Tổng hợp', 'A1').value, org: excel.at('Tổng hợp', 'B2').value, year: excel.at('Tổng hợp', 'B3').value, charts: excel.sheet('Tổng hợp').charts.map((c) => c.type) };
   expect(dash).toEqual({ a1: 'TỔNG HỢP THỰC HIỆN CHỦ TRƯƠNG 1+2 (CÁN BỘ ĐI CƠ SỞ)', org: 'demo', year: 2025, charts: ['ColumnClustered', 'Line'] });
   await shot('4-dashboard');
 
   // Every cell the pane wrote, on every sheet, is data: no formula, nothing Excel coerced.
-  const suspicious = await onFake(
-    (f) => [...f.sheets.values()].flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.formula !== null || c.coerced).map(([k, c]) => `${s.name}!${k}=${String(c.formula ?? c.value)}`)),
-    null,
+  const suspicious = excel.wb.sheets.flatMap((x) =>
+    x.grid.flatMap((row, r) => (row ?? []).flatMap((c, j) => (c && (c.formula !== null || c.coerced) ? [`${x.name}!R${r + 1}C${j + 1}=${String(c.formula ?? c.value)}`] : []))),
   );
   expect(suspicious).toEqual([]);
 
@@ -266,13 +283,9 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(await page.textContent('#publish')).toBe('Publish changes');
   // The status line follows the switch, and errors come in English too: a cell being edited.
   expect(await page.textContent('#status')).toMatch(/^Dashboard updated: 2\/3 cadres went/);
-  await onFake((f) => {
-    f.editMode = true;
-  }, null);
+  excel.editMode = true;
   expect(await click('dashboard')).toMatch(/^Could not write the Tổng hợp sheet\. Excel is editing a cell\. Press Enter/);
-  await onFake((f) => {
-    f.editMode = false;
-  }, null);
+  excel.editMode = false;
   await page.mouse.move(5, 400); // not hovering the switch: its resting look
   await shot('5-english');
   // Hovered, the header's switch keeps white text on a tinted blue (not the light grey of other buttons).
@@ -285,6 +298,11 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(await page.textContent('#status')).toMatch(/^Không ghi được trang Tổng hợp\. Excel đang ở chế độ sửa ô\./);
 
   expect(pageErrors).toEqual([]);
+  expect(hostFaults).toEqual([]);
+  // Every request office.js made was answered within Excel's limit, and every reference it kept was released.
+  expect(excel.requests.filter((r) => r.error && r.error !== 'InvalidOperationInCellEditMode')).toEqual([]);
+  expect(excel.maxBytes().request).toBeLessThan(5_000_000);
+  expect(excel.keptReferences).toBe(0);
   expect(Date.now() - started).toBeLessThan(60_000);
 });
 
@@ -312,7 +330,6 @@ test('signs in with Microsoft 365 through a dialog stand-in: account and orgs sh
       if (file) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file, 'utf8') });
       return route.fulfill({ status: 404, body: '' });
     });
-    await p.addInitScript({ content: fakeWorkbookScript() });
     const opened: string[] = [];
     await p.exposeFunction('__signInToken', () => idp.token());
     await p.exposeFunction('__dialogOpened', (url: string) => void opened.push(url));

@@ -1,12 +1,12 @@
 /**
  * Test helpers for the browser test: a static server for dist/addin, the local office.js
- * files for the page's Office.js URL, and the fake workbook transpiled for the page.
+ * files for the page's Office.js URL, and the page script that puts office.js on the emulated host.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import ts from 'typescript';
+import { richApiHook } from '../office-host/office-js';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const DIST = join(ROOT, 'dist', 'addin');
@@ -45,16 +45,34 @@ export function officeFile(url: string): string | null {
   return file.startsWith(OFFICE_DIST) && existsSync(file) ? file : null;
 }
 
-/** test/addin/fake-workbook.ts as a page script that sets `window.Excel` to a fresh fake. */
-export function fakeWorkbookScript(): string {
-  const source = readFileSync(join(ROOT, 'test', 'addin', 'fake-workbook.ts'), 'utf8');
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+/**
+ * A page script that makes `window.Excel` Microsoft's own office.js for Excel on the web
+ * (`excel-web-16.00.js` from the local package), answered by the Node test's emulated host
+ * (test/office-host) through the hook office.js calls in a host,
+ * `OSF.DDA.RichApi.executeRichApiRequestAsync`, bridged by Playwright's
+ * `page.exposeFunction(BRIDGE, host.answer)`. As in Jest's `node:vm` realm, office.js runs in a
+ * realm of its own: a hidden same-origin frame, made when the pane first reads `Excel` (the
+ * pane's own office.js loader, outside Office, defines no `Excel`).
+ */
+export function officeHostScript(bridge: string): string {
+  const source = readFileSync(join(OFFICE_DIST, 'excel-web-16.00.js'), 'utf8');
   return `(function () {
-  var exports = {}; var module = { exports: exports };
-  ${js}
-  var fake = exports.createFakeExcel();
-  window.__fake = fake;
-  window.Excel = fake;
+  if (window !== window.top) return;
+  var hook = (${richApiHook.toString()})(function (body, hasWrite) { return window[${JSON.stringify(bridge)}](body, hasWrite); });
+  var excel;
+  Object.defineProperty(window, 'Excel', { configurable: true, get: function () {
+    if (excel) return excel;
+    var frame = document.createElement('iframe');
+    frame.hidden = true;
+    (document.body || document.documentElement).appendChild(frame);
+    var realm = frame.contentWindow;
+    var script = realm.document.createElement('script');
+    script.textContent = ${JSON.stringify(source)};
+    realm.document.documentElement.appendChild(script);
+    realm.OSF.DDA.RichApi.executeRichApiRequestAsync = hook;
+    excel = realm.Excel;
+    return excel;
+  } });
 })();`;
 }
 

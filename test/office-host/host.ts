@@ -61,7 +61,7 @@ const RESPONSE_TOO_LARGE = 5104;
 
 export class ExcelHost implements ExcelLike, HostState {
   readonly wb = new WorkbookModel();
-  readonly realm: OfficeRealm;
+  private officeJs: OfficeRealm | undefined;
   readonly requests: RequestRecord[] = [];
   readonly suspensions = { calculation: 0, screen: 0 };
   writtenCells = 0;
@@ -75,8 +75,16 @@ export class ExcelHost implements ExcelLike, HostState {
 
   /** A new workbook with one sheet (`Sheet1`), as Excel makes it; `sheets: []` for none. */
   constructor(options: { sheets?: string[] } = {}) {
-    this.realm = loadOfficeJs((body, write) => this.answer(body, write));
     for (const name of options.sheets ?? ['Sheet1']) this.wb.addSheet(name);
+  }
+
+  /**
+   * office.js in a `node:vm` realm answered by this host, loaded on first use. A host that
+   * answers another office.js (the browser test's page, through `answer`) never loads it.
+   */
+  get realm(): OfficeRealm {
+    this.officeJs ??= loadOfficeJs((body, write) => this.answer(body, write));
+    return this.officeJs;
   }
 
   /** The add-in's entry point (`ExcelLike`): `Excel.run` of the realm's office.js. */
@@ -89,7 +97,11 @@ export class ExcelHost implements ExcelLike, HostState {
     return this.realm.Excel.run(batch);
   }
 
-  private answer(text: string, write: boolean): BridgeAnswer {
+  /**
+   * Answers one request as office.js posted it to `OSF.DDA.RichApi.executeRichApiRequestAsync`:
+   * the body (JSON text, `safeArray[4]`) and whether it writes (bit 1 of `safeArray[6]`).
+   */
+  answer(text: string, write: boolean): BridgeAnswer {
     const body = JSON.parse(text) as RequestBody;
     const cleanup = body.Actions.every((a) => a.ActionType === 1 || a.Name === '_RemoveReference') && body.Actions.some((a) => a.Name === '_RemoveReference');
     const record: RequestRecord = { bytes: Buffer.byteLength(text, 'utf8'), responseBytes: 0, write, cleanup, actions: body.Actions.length };

@@ -63,10 +63,26 @@ export function loadOfficeJs(handler: BridgeHandler): OfficeRealm {
     OfficeExtension: typeof OfficeExtension;
     OSF: { DDA: { RichApi: { executeRichApiRequestAsync?: (safeArray: unknown[], callback: Callback) => void } } };
   };
-  realm.OSF.DDA.RichApi.executeRichApiRequestAsync = (safeArray, callback) => {
-    const answer = handler(String(safeArray[4]), (Number(safeArray[6]) & 1) === 1);
-    if ('failure' in answer) callback({ status: 'failed', error: { code: answer.failure } });
-    else callback({ status: 'succeeded', value: { data: [200, [], answer.body] } });
-  };
+  realm.OSF.DDA.RichApi.executeRichApiRequestAsync = richApiHook(handler);
   return { Excel: realm.Excel, OfficeExtension: realm.OfficeExtension };
+}
+
+/**
+ * The function office.js calls for each request (`OSF.DDA.RichApi.executeRichApiRequestAsync`):
+ * hands the body and the write bit to `handler` and its answer back to office.js, at once for a
+ * host in the same process, when the promise settles for one across a bridge (the browser
+ * test's page calls the Node host this way; a host that throws answers a general failure).
+ * Self-contained, with no reference outside itself: the browser test installs its source text
+ * in the page.
+ */
+export function richApiHook(handler: (body: string, hasWrite: boolean) => BridgeAnswer | Promise<BridgeAnswer>): (safeArray: unknown[], callback: Callback) => void {
+  return (safeArray, callback) => {
+    const reply = (answer: BridgeAnswer): void => {
+      if ('failure' in answer) callback({ status: 'failed', error: { code: answer.failure } });
+      else callback({ status: 'succeeded', value: { data: [200, [], answer.body] } });
+    };
+    const answer = handler(String(safeArray[4]), (Number(safeArray[6]) & 1) === 1);
+    if ('then' in answer) answer.then(reply, () => reply({ failure: 5001 }));
+    else reply(answer);
+  };
 }
