@@ -9,6 +9,7 @@ import type { HealthBody } from '../../shared/wire/errors';
 import type { PublishResponse, PublishRow } from '../../shared/wire/publish';
 import type { RowsBody, RowView } from '../../shared/wire/rows';
 import type { MeBody, MemberRow, MembersBody, RollupBody } from '../../shared/wire/identity';
+import type { ClosedYearBody, ReopenedYearBody, YearRow, YearsBody } from '../../shared/wire/years';
 
 export interface ApiSettings {
   /** The API's base address, with or without the trailing `/api`. */
@@ -108,6 +109,21 @@ export class ApiClient {
   async history(year: number): Promise<HistoryBody['rows']> {
     const res = await this.request<HistoryBody>('GET', this.orgPath(`/history${query({ year })}`));
     return res.rows;
+  }
+
+  /** `GET …/years` (cycle.md §4): every year with data, newest first, and whether it is closed. */
+  async years(): Promise<YearRow[]> {
+    return (await this.request<YearsBody>('GET', this.orgPath('/years'))).rows;
+  }
+
+  /** `POST …/years/{year}/close` (leader): freezes the year's compliance as of `asOf` (default its window's end). */
+  closeYear(year: number, asOf?: string): Promise<ClosedYearBody> {
+    return this.request('POST', this.orgPath(`/years/${year}/close`), asOf ? { asOf } : {});
+  }
+
+  /** `DELETE …/years/{year}/close` (admin): reopens a closed year. */
+  reopenYear(year: number): Promise<ReopenedYearBody> {
+    return this.request('DELETE', this.orgPath(`/years/${year}/close`));
   }
 
   /** `GET /api/me`: the caller and its memberships. */

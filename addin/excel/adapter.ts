@@ -332,6 +332,10 @@ export async function createTemplate(excel: ExcelLike, plan: TemplatePlan): Prom
         const body = column.getDataBodyRange();
         if (c.numberFormat) body.numberFormat = [[c.numberFormat]];
         if (c.wrap) body.format.wrapText = true;
+        if (c.shade) {
+          body.format.fill.color = c.shade.fill;
+          body.format.font.color = c.shade.font;
+        }
         if (c.validation) {
           body.dataValidation.rule = { list: { inCellDropDown: true, source: c.validation.source } };
           body.dataValidation.errorAlert = c.validation.freeText

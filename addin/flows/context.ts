@@ -1,6 +1,7 @@
 /** What every flow needs: the workbook, the API, the chosen year, and a progress callback. */
 import { DEFAULT_CATEGORIES } from '../../shared/defaults';
 import type { Category } from '../../shared/models';
+import type { Role } from '../../shared/roles';
 import type { ApiClient } from '../api/client';
 import type { ExcelLike } from '../excel/excel-api';
 import { readTables, type SheetTable } from '../excel/adapter';
@@ -39,6 +40,8 @@ export interface FlowDeps {
   asOf?: string;
   makeId?: () => string;
   onProgress?: (p: Progress) => void;
+  /** The caller's role in the org (`GET /api/me`), null or absent when unknown: the server decides. */
+  role?: Role | null;
 }
 
 /** A flow's own error, in both languages. */

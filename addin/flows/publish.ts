@@ -10,14 +10,15 @@ import { writeTables } from '../excel/adapter';
 import { inExcel } from '../excel/office-errors';
 import { chunkRows } from '../sheet/chunk';
 import { newClientId } from '../sheet/client-id';
-import { planPublish, type PublishPlan } from '../sheet/diff';
+import { planPublish, type PlannedRow, type PublishPlan } from '../sheet/diff';
 import { locateIssues, type Issue } from '../sheet/issues';
 import { refreshDerived } from '../sheet/refresh-merge';
 import { nameRelatedIssues, relatedIdsOf, relatedNames } from '../sheet/related';
 import { TableEdit } from '../sheet/table-edit';
 import { applyPublishResults, finalIssueRows, writeCompliance } from '../sheet/write-back';
 import { assertWritable, COMPLIANCE, DONE, FlowError, loadCategories, READING, readBoundTables, ROWS, type BoundTable, type FlowDeps } from './context';
-import { text, type Text } from '../text';
+import { join, text, type Text } from '../text';
+import { fillEvaluations, gatePlan, isEvaluations, leaderOnlyText, markRefused, storedEvaluations } from './evaluations';
 
 export interface PublishReport {
   summary: OutcomeCounts;
@@ -39,6 +40,13 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
 
   const plans = new Map<BoundTable, PublishPlan>();
   for (const b of bound) plans.set(b, planPublish(b.spec, b.map, b.table.rows, makeId));
+  // Evaluations need a leader: for a lower role nothing of them is sent (said on the rows).
+  const refused = new Map<BoundTable, { rows: PlannedRow[]; why?: Text }>();
+  for (const b of bound.filter(isEvaluations)) {
+    const gated = gatePlan(b, plans.get(b)!, deps.role ?? null);
+    plans.set(b, gated.plan);
+    if (gated.refused.length) refused.set(b, { rows: gated.refused });
+  }
   const widths = new Map(bound.map((b) => [b.table.name, b.table.headers.length]));
 
   // Client ids go into the sheet before anything is sent: a retry reuses them.
@@ -81,6 +89,10 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
           for (const [k, v] of Object.entries(res.summary ?? {})) report.summary[k as Outcome] += v;
           report.sent += chunk.length;
         }
+      } catch (e) {
+        // The server refused the evaluations as a whole (403: below leader): said on the rows, the rest goes on.
+        if (!(isEvaluations(b) && e instanceof ApiError && e.status === 403)) throw e;
+        refused.set(b, { rows: plan.rows.slice(results.length), why: e.text });
       } finally {
         const sentPlan = { ...plan, rows: plan.rows.slice(0, results.length) };
         const issues = applyPublishResults({ ...b, categories }, sentPlan, results);
@@ -96,11 +108,22 @@ export async function publishChanges(deps: FlowDeps): Promise<PublishReport> {
       const names = relatedNames(bound, relatedIdsOf(stored));
       report.issues.push(...refreshDerived({ ...trips, categories }, stored, new Set(tripPlan.rows.map((r) => r.row)), names));
     }
+    for (const [b, r] of refused) {
+      report.issues.push(...markRefused(b, r.rows));
+      const why = leaderOnlyText(deps.role ?? null, r.rows.length);
+      report.failure = r.why ? join(why, r.why) : why;
+    }
     progress({ step: COMPLIANCE, done: report.sent, total, unit: ROWS });
     const cadres = bound.find((b) => b.spec.kind === 'cadres');
-    if (cadres) {
+    const evaluations = bound.find(isEvaluations);
+    if (cadres || evaluations) {
       const compliance = await deps.api.compliance(deps.year, deps.asOf);
-      writeCompliance({ ...cadres, categories }, compliance.cadres);
+      if (cadres) writeCompliance({ ...cadres, categories }, compliance.cadres);
+      if (evaluations) {
+        // EVALUATION_STALE on the stored rows after trips moved the figures (rows just sent keep their results).
+        const stored = await storedEvaluations(deps.api, deps.year, deps.asOf);
+        report.issues.push(...fillEvaluations({ ...evaluations, categories }, compliance, stored, new Set(plans.get(evaluations)!.rows.map((r) => r.row))));
+      }
     }
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

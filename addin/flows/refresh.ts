@@ -13,6 +13,8 @@ import { nameRelatedIssues } from '../sheet/related';
 import { finalIssueRows, writeCompliance } from '../sheet/write-back';
 import { assertWritable, COMPLIANCE, DONE, loadCategories, READING, readBoundTables, type FlowDeps } from './context';
 import { text } from '../text';
+import { adoptStoredEvaluations } from '../sheet/evaluations';
+import { fillEvaluations, isEvaluations } from './evaluations';
 
 export interface RefreshReport {
   counts: RefreshCounts;
@@ -33,14 +35,18 @@ export async function refreshFromServer(deps: FlowDeps): Promise<RefreshReport> 
   for (const b of bound) {
     progress({ step: text(`Đang tải ${b.spec.sheet}…`, `Loading ${b.spec.sheet}…`), done: step++, total: bound.length + 1 });
     const rows = await deps.api.list(b.spec.kind, { includeDeleted: true, asOf: deps.asOf });
+    if (isEvaluations(b)) adoptStoredEvaluations({ ...b, categories }, rows);
     const r = applyRefresh({ ...b, categories }, rows);
     issues.push(...r.issues);
     for (const k of Object.keys(counts) as (keyof RefreshCounts)[]) counts[k] += r.counts[k];
   }
   const cadres = bound.find((b) => b.spec.kind === 'cadres');
-  if (cadres) {
+  const evaluations = bound.find(isEvaluations);
+  if (cadres || evaluations) {
     progress({ step: COMPLIANCE, done: step, total: bound.length + 1 });
-    writeCompliance({ ...cadres, categories }, (await deps.api.compliance(deps.year, deps.asOf)).cadres);
+    const compliance = await deps.api.compliance(deps.year, deps.asOf);
+    if (cadres) writeCompliance({ ...cadres, categories }, compliance.cadres);
+    if (evaluations) issues.push(...fillEvaluations({ ...evaluations, categories }, compliance));
   }
   // Warnings name the other trips involved by their rows, not by their hidden ids.
   const named = nameRelatedIssues(bound, issues);

@@ -53,6 +53,11 @@ const VI = {
   memberName: 'Họ tên',
   memberRole: 'Quyền',
   memberAdd: 'Thêm thành viên',
+  closeYear: 'Khoá sổ năm',
+  reopenYear: 'Mở lại năm',
+  confirmClose: 'Xác nhận khoá sổ',
+  confirmReopen: 'Xác nhận mở lại',
+  cancel: 'Huỷ',
 };
 
 export type TextKey = keyof typeof VI;
@@ -107,6 +112,11 @@ const EN: Record<TextKey, string> = {
   memberName: 'Full name',
   memberRole: 'Role',
   memberAdd: 'Add member',
+  closeYear: 'Close the year',
+  reopenYear: 'Reopen the year',
+  confirmClose: 'Confirm closing',
+  confirmReopen: 'Confirm reopening',
+  cancel: 'Cancel',
 };
 
 const DICTS: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };

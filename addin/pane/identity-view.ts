@@ -5,12 +5,13 @@
  * The sign-in logic itself is auth/session.ts.
  */
 import type { ApiClient } from '../api/client';
+import type { Role } from '../../shared/roles';
 import type { MeBody, MemberRow } from '../../shared/wire/identity';
 import type { AuthSession } from '../auth/session';
 import { updateNational } from '../flows/national';
 import { text, UserError, type Text } from '../text';
 import type { FlowDeps } from '../flows/context';
-import { canManageMembers, isNational, membershipsText, orgAfterSignIn } from './account';
+import { canManageMembers, isNational, membershipsText, orgAfterSignIn, roleInOrg } from './account';
 import { memberFromForm, renderMembers, roleSelect } from './members-view';
 
 export interface IdentityHost {
@@ -24,6 +25,8 @@ export interface IdentityHost {
   setOrg(org: string): void;
   say(message: Text, kind?: 'info' | 'ok' | 'error'): void;
   busy(work: () => Promise<Text>, needsSettings?: boolean): Promise<void>;
+  /** Called after each change of what `GET /api/me` said (the role may have changed). */
+  onChange?(): void;
 }
 
 export interface Identity {
@@ -33,6 +36,8 @@ export interface Identity {
   usesKey(): boolean;
   /** Re-reads `GET /api/me` (after the settings are saved or checked), for a token or a key. */
   refresh(): Promise<void>;
+  /** The caller's role in the org typed, from `GET /api/me`; null until it has answered. */
+  role(): Role | null;
 }
 
 export function startIdentity(host: IdentityHost): Identity {
@@ -69,6 +74,7 @@ export function startIdentity(host: IdentityHost): Identity {
     }
     membersBox.hidden = !canManageMembers(me, host.org());
     nationalButton.hidden = !isNational(me);
+    host.onChange?.();
   };
 
   const loadMe = async (): Promise<void> => {
@@ -175,5 +181,6 @@ export function startIdentity(host: IdentityHost): Identity {
     usesKey: () => !signedIn,
     // With a key too: a key's NAME, org and role (an admin key also manages members).
     refresh: () => loadMe(),
+    role: () => roleInOrg(me, host.org()),
   };
 }

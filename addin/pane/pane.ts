@@ -15,6 +15,7 @@ import { both, t, TEXT_KEYS, type Lang, type TextKey } from './i18n';
 import type { AuthSession } from '../auth/session';
 import { startIdentity, type Identity } from './identity-view';
 import { renderIssues } from './issues-view';
+import { startYearView, type YearView } from './year-view';
 import { loadSettings, saveSettings, settingsProblems, yearChoices, type PaneSettings, type StorageLike } from './settings';
 
 export interface PaneOptions {
@@ -54,6 +55,7 @@ export function startPane(opts: PaneOptions): void {
   const list = $('issues');
   const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national'].map((id) => $<HTMLButtonElement>(id));
   let identity: Identity | null = null;
+  let yearView: YearView | null = null;
   /** The missing settings; no key is needed while signed in with Microsoft 365. */
   const problems = (): string[] => settingsProblems(settings).filter((p) => p !== 'apiKey' || (identity?.usesKey() ?? true));
 
@@ -92,11 +94,12 @@ export function startPane(opts: PaneOptions): void {
     renderIssues(doc, list, issues, lang(), issueActions);
     if (lastStatus) status.textContent = lastStatus[lang()];
     if (lastProgress) showProgress(lastProgress);
+    yearView?.render();
   };
 
   const year = (): number => Number(yearSelect.value) || opts.currentYear;
   const client = (): ApiClient => new ApiClient({ ...settings, token: identity?.token() }, opts.fetchImpl);
-  const deps = (): FlowDeps => ({ excel: opts.excel, api: client(), year: year(), onProgress: showProgress });
+  const deps = (): FlowDeps => ({ excel: opts.excel, api: client(), year: year(), onProgress: showProgress, role: identity?.role() ?? null });
 
   const setIssues = (next: Issue[]): void => {
     issues = next;
@@ -118,6 +121,7 @@ export function startPane(opts: PaneOptions): void {
     } finally {
       actionButtons.forEach((b) => (b.disabled = false));
       showProgress(null);
+      void yearView?.refresh();
     }
   };
 
@@ -160,6 +164,7 @@ export function startPane(opts: PaneOptions): void {
   yearSelect.addEventListener('change', () => {
     settings = { ...settings, year: year() };
     persist();
+    void yearView?.refresh();
   });
   $('lang').addEventListener('click', () => {
     settings = { ...settings, lang: lang() === 'vi' ? 'en' : 'vi' };
@@ -221,9 +226,13 @@ export function startPane(opts: PaneOptions): void {
     },
     say,
     busy,
+    onChange: () => yearView?.render(),
   });
+  yearView = startYearView({ doc, el: $, client, year, role: () => identity?.role() ?? null, lang, ready: () => !problems().length, busy });
 
   showProgress(null);
   applyTexts();
   if (problems().length) say(both('missingSettings'));
+  // The role (which year buttons show, whether evaluations may be sent) and the year's state.
+  else void identity.refresh().catch(() => undefined).finally(() => void yearView?.refresh());
 }

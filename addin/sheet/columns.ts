@@ -4,7 +4,7 @@
  */
 import { KINDS } from '../../shared/kinds';
 import type { Kind } from '../../shared/models';
-import { ABSENCE_REASON_LABELS, FIELD_LABELS, UNIT_KIND_LABELS } from '../../shared/messages';
+import { ABSENCE_REASON_LABELS, EVALUATION_RESULT_LABELS, FIELD_LABELS, UNIT_KIND_LABELS } from '../../shared/messages';
 
 export type CellType = 'text' | 'date' | 'number' | 'bool' | 'enum' | 'contents';
 
@@ -49,7 +49,10 @@ export type MetaKey =
   | 'percent'
   | 'complianceStatus'
   | 'lateReports'
-  | 'overdueReports';
+  | 'overdueReports'
+  | 'cadreName'
+  | 'suggested'
+  | 'evaluatedBy';
 
 export interface MetaColumn {
   key: MetaKey;
@@ -57,6 +60,8 @@ export interface MetaColumn {
   width: number;
   hidden?: boolean;
   numberFormat?: string;
+  /** Figures the add-in writes over on every refresh and publish: shown greyed (see README). */
+  readOnly?: boolean;
 }
 
 export interface TableSpec {
@@ -212,8 +217,45 @@ export const TRIPS: TableSpec = {
   ],
 };
 
-/** Every table, in the order publishing needs (a row may only refer to a stored cadre). */
-export const TABLE_SPECS: readonly TableSpec[] = [CADRES, UNITS, ABSENCES, REGISTRATIONS, TRIPS];
+/**
+ * The leadership's evaluations (cycle.md §3): one row per subject cadre of a year, pre-filled
+ * from the compliance (sheet/evaluations.ts); the figures are read-only columns the add-in writes.
+ */
+export const EVALUATIONS: TableSpec = {
+  kind: 'evaluations',
+  sheet: KINDS.evaluations.label,
+  table: 'DanhGia',
+  fields: [
+    cadreRef,
+    { ...num('year', 55), required: true },
+    {
+      field: 'result',
+      header: label('result'),
+      type: 'enum',
+      width: 100,
+      required: true,
+      labels: EVALUATION_RESULT_LABELS,
+      list: { kind: 'values', values: Object.values(EVALUATION_RESULT_LABELS) },
+    },
+    { ...text('comment', 280), wrap: true },
+    date('evaluatedOn'),
+  ],
+  meta: [
+    { key: 'cadreName', header: 'Họ và tên', width: 160, readOnly: true },
+    { key: 'counted', header: 'Số ngày đã đi', width: 70, numberFormat: '0.0', readOnly: true },
+    { key: 'requiredDays', header: 'Số ngày phải đi', width: 70, numberFormat: '0.0', readOnly: true },
+    { key: 'complianceStatus', header: 'Tình trạng thực hiện', width: 110, readOnly: true },
+    { key: 'suggested', header: 'Đề xuất theo số liệu', width: 90, readOnly: true },
+    { key: 'evaluatedBy', header: FIELD_LABELS.evaluatedBy, width: 120, readOnly: true },
+    ...SYNC_META,
+  ],
+};
+
+/**
+ * Every table, in the order publishing needs (a row may only refer to a stored cadre);
+ * evaluations last: a refusal for a lower role comes after everything else is stored.
+ */
+export const TABLE_SPECS: readonly TableSpec[] = [CADRES, UNITS, ABSENCES, REGISTRATIONS, TRIPS, EVALUATIONS];
 
 export function specOf(kind: Kind): TableSpec {
   const spec = TABLE_SPECS.find((s) => s.kind === kind);

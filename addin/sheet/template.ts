@@ -28,6 +28,8 @@ export interface ColumnSetup {
   wrap?: boolean;
   validation?: { source: string; freeText: boolean };
   colors?: ColorRule[];
+  /** The body's fill and font colour: read-only figures are greyed. */
+  shade?: { fill: string; font: string };
 }
 
 export interface TablePlan {
@@ -62,6 +64,9 @@ const AMBER = { fill: '#FFF4CE', font: '#8A6100' };
 const GREEN = { fill: '#DFF6DD', font: '#0E700E' };
 const BLUE = { fill: '#DEECF9', font: '#0F548C' };
 const GREY = { fill: '#F3F2F1', font: '#605E5C' };
+
+/** Read-only figure columns (the add-in writes over them): grey, as Excel greys what is not for typing. */
+export const READ_ONLY_SHADE = { fill: GREY.fill, font: GREY.font };
 
 const begins = (text: string, c: { fill: string; font: string }): ColorRule => ({ operator: 'BeginsWith', text, ...c });
 
@@ -120,6 +125,7 @@ export function tablePlan(spec: TableSpec, categoryCount: number): TablePlan {
       ...(m.hidden ? { hidden: true } : {}),
       ...(m.numberFormat ? { numberFormat: m.numberFormat } : {}),
       ...(colors ? { colors: [...colors] } : {}),
+      ...(m.readOnly ? { shade: READ_ONLY_SHADE } : {}),
     });
   }
   return { sheet: spec.sheet, table: spec.table, marker: tableMarkerName(spec.table), columns };

@@ -5,17 +5,11 @@
  */
 import { policyLookup } from '../../shared/defaults';
 import { evaluateOrg } from '../../shared/engine/evaluate';
+import { suggestedResult } from '../../shared/evaluation-suggestion';
 import { warningMessage } from '../../shared/messages';
-import type { ComplianceRow, Evaluation, EvaluationResult, IsoDate, Status, Warning, YearCompliance } from '../../shared/models';
+import type { ComplianceRow, Evaluation, EvaluationResult, IsoDate, Warning, YearCompliance } from '../../shared/models';
 import type { EvaluationFigures } from '../../shared/schemas/context';
 import { engineInput, liveRecords, storedPolicies, type OrgState } from './org-state';
-
-const SUGGESTION: Partial<Record<Status, EvaluationResult>> = { met: 'dat', not_met: 'khong_dat', exempt: 'mien' };
-
-/** `met` → Đạt, `not_met` → Không đạt, `exempt` → Miễn; any other status (window not over) → none. */
-export function suggestedResult(status: Status | undefined): EvaluationResult | null {
-  return (status && SUGGESTION[status]) ?? null;
-}
 
 /** The figures of every cadre-year as of its evaluation date, computed once per date. */
 export function evaluationFigures(state: OrgState, today: IsoDate): (cadreId: string, year: number) => EvaluationFigures {

@@ -14,6 +14,8 @@ export interface ComplianceBody extends YearCompliance {
   org: string;
   /** ISO instant (UTC). */
   computedAt: string;
+  /** The close of a closed year (its figures are then the frozen ones), null when open (cycle.md §4). */
+  closed?: ClosedInfo | null;
 }
 
 /** One daily snapshot of a year's summary, as `GET …/history` lists them (oldest first). */

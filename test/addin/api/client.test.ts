@@ -19,6 +19,21 @@ describe('ApiClient', () => {
     expect(apiBase(' http://127.0.0.1:7071/api ')).toBe('http://127.0.0.1:7071/api');
   });
 
+  it('reads the years, closes one (with the asOf shown) and reopens it (cycle.md §4)', async () => {
+    const r = recorder(200, { rows: [{ year: 2025, closed: null }] });
+    const client = new ApiClient(settings, r.fetchImpl);
+    expect(await client.years()).toEqual([{ year: 2025, closed: null }]);
+    await client.closeYear(2025, '2025-12-31');
+    await client.closeYear(2024);
+    await client.reopenYear(2025);
+    expect(r.calls.map((c) => [c.init?.method, c.url, c.init?.body])).toEqual([
+      ['GET', 'https://api.example.vn/api/orgs/demo/years', undefined],
+      ['POST', 'https://api.example.vn/api/orgs/demo/years/2025/close', '{"asOf":"2025-12-31"}'],
+      ['POST', 'https://api.example.vn/api/orgs/demo/years/2024/close', '{}'],
+      ['DELETE', 'https://api.example.vn/api/orgs/demo/years/2025/close', undefined],
+    ]);
+  });
+
   it('publishes with the key, JSON body and asOf', async () => {
     const r = recorder(200, { results: [], summary: {}, compliance: [] });
     await new ApiClient(settings, r.fetchImpl).publish('trips', [{ ref: 0, id: 'a' }], '2025-12-31');

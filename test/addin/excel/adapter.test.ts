@@ -1,7 +1,7 @@
 import { DEFAULT_CATEGORIES } from '../../../shared/defaults';
 import { createTemplate, readTables, selectTableCell, writeDashboard, writeTables } from '../../../addin/excel/adapter';
 import type { ExcelLike } from '../../../addin/excel/excel-api';
-import { TABLE_SPECS, templateHeaders, TRIPS } from '../../../addin/sheet/columns';
+import { EVALUATIONS, TABLE_SPECS, templateHeaders, TRIPS } from '../../../addin/sheet/columns';
 import { tableMarkers } from '../../../addin/sheet/markers';
 import { TableEdit } from '../../../addin/sheet/table-edit';
 import { templatePlan } from '../../../addin/sheet/template';
@@ -23,8 +23,17 @@ describe('Excel adapter through office.js against the emulated host', () => {
     const excel = new ExcelHost();
     const r = await createTemplate(excel, templatePlan(DEFAULT_CATEGORIES));
     expect(excel.syncCount).toBe(2);
-    expect(r.createdTables).toEqual(['CanBo', 'DonVi', 'MienGiam', 'DangKy', 'DiCoSo']);
+    expect(r.createdTables).toEqual(['CanBo', 'DonVi', 'MienGiam', 'DangKy', 'DiCoSo', 'DanhGia']);
     expect(excel.headers('DiCoSo')).toEqual(templateHeaders(TRIPS));
+    // The evaluations sheet: the result as a dropdown of the three labels, the comment wrapped, the figures greyed.
+    const evaluations = excel.sheet('Đánh giá');
+    const col = (h: string): string => String.fromCharCode(65 + templateHeaders(EVALUATIONS).indexOf(h));
+    expect(evaluations.validations.find((v) => v.address === `'Đánh giá'!${col('Kết quả đánh giá')}2`)).toMatchObject({ rule: { list: { source: 'Đạt,Không đạt,Miễn' } }, errorAlert: { showAlert: true } });
+    expect(evaluations.formats).toEqual(expect.arrayContaining([{ address: `'Đánh giá'!${col('Nhận xét')}2`, path: 'wrapText', value: true }]));
+    for (const h of ['Số ngày đã đi', 'Số ngày phải đi', 'Tình trạng thực hiện', 'Đề xuất theo số liệu']) {
+      expect(evaluations.formats).toEqual(expect.arrayContaining([{ address: `'Đánh giá'!${col(h)}2`, path: 'fill.color', value: '#F3F2F1' }]));
+    }
+    expect(evaluations.formats.some((f) => f.address === `'Đánh giá'!${col('Kết quả đánh giá')}2` && f.path === 'fill.color')).toBe(false);
     const sheet = excel.sheet('Đi cơ sở');
     expect(sheet.frozenRows).toBe(1);
     const idCol = templateHeaders(TRIPS).indexOf('Mã dòng');
@@ -37,7 +46,7 @@ describe('Excel adapter through office.js against the emulated host', () => {
     expect(formula('TheoDoi_DS_CanBo_cadreId')).toBe('=CanBo[Mã cán bộ]');
     expect(formula('TheoDoi_DS_DonVi_unitCode')).toBe('=DonVi[Mã đơn vị]');
     expect(formula('TheoDoi_Bang_DiCoSo')).toBe('=DiCoSo[#All]');
-    expect(excel.wb.names).toHaveLength(7);
+    expect(excel.wb.names).toHaveLength(8);
     // Excel puts each new conditional format on top: added last-first, the rules end in the intended priority.
     const statusCol = `'Đi cơ sở'!${String.fromCharCode(65 + templateHeaders(TRIPS).indexOf('Tình trạng gửi'))}2`;
     expect(sheet.conditionalFormats.filter((c) => c.address === statusCol).map((c) => (c.settings['textComparison.rule'] as { text: string }).text)).toEqual(['Lỗi', 'Xung đột', 'Cảnh báo']);
@@ -237,6 +246,6 @@ describe('Excel adapter through office.js: tables the user renamed', () => {
     expect(r).toEqual({ createdTables: [], addedColumns: [] });
     expect(formula(excel, 'TheoDoi_Bang_CanBo')).toBe('=CanBo[#All]');
     expect(formula(excel, 'TheoDoi_DS_CanBo_cadreId')).toBe('=CanBo[Mã cán bộ]');
-    expect(excel.wb.names).toHaveLength(7);
+    expect(excel.wb.names).toHaveLength(8);
   });
 });

@@ -8,7 +8,7 @@ describe('templatePlan', () => {
   const column = (t: string, h: string) => table(t).columns.find((c) => c.header === h)!;
 
   it('has one table per kind with Vietnamese headers, in dependency order', () => {
-    expect(plan.tables.map((t) => [t.sheet, t.table])).toEqual([['Cán bộ', 'CanBo'], ['Đơn vị', 'DonVi'], ['Miễn giảm', 'MienGiam'], ['Đăng ký', 'DangKy'], ['Đi cơ sở', 'DiCoSo']]);
+    expect(plan.tables.map((t) => [t.sheet, t.table])).toEqual([['Cán bộ', 'CanBo'], ['Đơn vị', 'DonVi'], ['Miễn giảm', 'MienGiam'], ['Đăng ký', 'DangKy'], ['Đi cơ sở', 'DiCoSo'], ['Đánh giá', 'DanhGia']]);
     TABLE_SPECS.forEach((s) => expect(table(s.table).columns.map((c) => c.header)).toEqual(templateHeaders(s)));
     for (const s of TABLE_SPECS) expect(new Set(templateHeaders(s)).size).toBe(templateHeaders(s).length);
   });
@@ -28,7 +28,7 @@ describe('templatePlan', () => {
       { name: 'TheoDoi_DS_DonVi_unitCode', table: 'DonVi', header: 'Mã đơn vị' },
       { name: 'TheoDoi_DS_CanBo_cadreId', table: 'CanBo', header: 'Mã cán bộ' },
     ]);
-    expect(plan.tables.map((t) => t.marker)).toEqual(['TheoDoi_Bang_CanBo', 'TheoDoi_Bang_DonVi', 'TheoDoi_Bang_MienGiam', 'TheoDoi_Bang_DangKy', 'TheoDoi_Bang_DiCoSo']);
+    expect(plan.tables.map((t) => t.marker)).toEqual(['TheoDoi_Bang_CanBo', 'TheoDoi_Bang_DonVi', 'TheoDoi_Bang_MienGiam', 'TheoDoi_Bang_DangKy', 'TheoDoi_Bang_DiCoSo', 'TheoDoi_Bang_DanhGia']);
     expect(column('DiCoSo', 'Nội dung').validation).toEqual({ source: "='Danh mục'!$A$2:$A$8", freeText: true });
     expect(column('MienGiam', 'Lý do').validation?.source).toBe('Học tập dài hạn,Thai sản,Ốm dài ngày,Khác');
     expect(column('CanBo', 'Thuộc đối tượng 1+2').validation?.source).toBe('Có,Không');
