@@ -130,7 +130,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(JSON.parse(stored ?? '{}')).toMatchObject({ org: 'demo', apiKey: KEYS.editor });
   await page.selectOption('#year', '2025');
 
-  expect(await click('create-template')).toContain('Đã tạo mẫu: 5 bảng mới');
+  expect(await click('create-template')).toContain('Đã tạo mẫu: 6 bảng mới');
   // The pane's `Excel` is office.js's (its request context and error codes), and its requests reached the host.
   expect(await page.evaluate(() => {
     const x = (window as unknown as { Excel: { RequestContext?: unknown; ErrorCodes?: { invalidOperationInCellEditMode?: string } } }).Excel;
@@ -138,7 +138,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   })).toEqual(['function', 'InvalidOperationInCellEditMode']);
   expect(excel.syncCount).toBeGreaterThan(0);
   const sheets = excel.wb.sheets.map((x) => x.name);
-  expect(sheets).toEqual(expect.arrayContaining(['Cán bộ', 'Đơn vị', 'Miễn giảm', 'Đăng ký', 'Đi cơ sở', 'Danh mục']));
+  expect(sheets).toEqual(expect.arrayContaining(['Cán bộ', 'Đơn vị', 'Miễn giảm', 'Đăng ký', 'Đi cơ sở', 'Đánh giá', 'Danh mục']));
 
   // The user types: two cadres, a unit, and trips: good, overlapping, and bad (ends before it starts).
   {
