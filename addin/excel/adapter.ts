@@ -12,6 +12,7 @@ import type { TableWrite } from '../sheet/table-edit';
 import type { DashboardLayout } from '../sheet/dashboard';
 import type { TemplatePlan } from '../sheet/template';
 import { relocate } from '../sheet/relocate';
+import { textCheckColumns, unescapeTextCells } from '../sheet/text-cells';
 import { batchOps, writeOps, type WriteOp } from '../sheet/write-plan';
 import { findHeader, listFormula, tableMarkerFormula, tableOfMarker } from '../sheet/markers';
 import type { ExcelLike, NamedItem, Range, RequestContext, Table, Worksheet } from './excel-api';
@@ -162,7 +163,8 @@ export interface WriteReport {
 /**
  * Writes tables with calculation and screen updating suspended: one sync to find each table's
  * rows again by their ids (a user may have sorted, inserted, deleted or filtered rows since
- * they were read) and its filter, then one sync per batch of operations under the payload
+ * they were read), its filter and the number formats of the columns getting escaped strings
+ * (a user's Text cell takes them without the apostrophe: text-cells.ts), then one sync per batch of operations under the payload
  * limit. A filtered table is unfiltered for inserts and deletes (Excel refuses them) and its
  * filter put back afterwards, also when a write fails. `widths`: each table's column count (as read).
  */
@@ -181,15 +183,24 @@ export async function writeTables(
       ids?.load('values');
       const filter = table.autoFilter;
       filter.load('isDataFiltered,criteria');
-      return { w, table, ids, filter };
+      // The formats of the columns that get escaped strings: a Text cell takes them verbatim.
+      const formats = textCheckColumns(w).map((col) => {
+        const range = table.getDataBodyRange().getColumn(col);
+        range.load('numberFormat');
+        return { col, range };
+      });
+      return { w, table, ids, filter, formats };
     });
     await ctx.sync();
     let lost = 0;
     const placed = probes.map((p) => {
-      if (!p.w.keys || !p.ids) return p.w;
-      const r = relocate(p.w, p.w.keys, p.ids.values.map((row) => row[0]));
-      lost += r.lost;
-      return r.write;
+      let write = p.w;
+      if (p.w.keys && p.ids) {
+        const r = relocate(p.w, p.w.keys, p.ids.values.map((row) => row[0]));
+        lost += r.lost;
+        write = r.write;
+      }
+      return unescapeTextCells(write, new Map(p.formats.map((f) => [f.col, f.range.numberFormat.map((row) => row[0])])));
     });
     const lifted = probes.filter((p, i) => p.filter.isDataFiltered && (placed[i].deleteRows.length || placed[i].appendCount));
     const ops = placed.flatMap((w) => writeOps(w, widths.get(w.table) ?? 1, maxBytes));

@@ -7,8 +7,8 @@
  * the value — when it begins with `=`, `+`, `-`, `@`, `#` or `'`, contains a digit, or is a
  * boolean word. Other text (names, labels, statuses without figures) cannot be read as
  * anything but text and is written as it is. Numbers and booleans are written as they are.
- * Cells formatted as text (`@`) take strings verbatim and are written without the apostrophe
- * (see `TableEdit`).
+ * Cells formatted as text (`@`) take strings verbatim and are written without the apostrophe:
+ * the add-in's own Text columns (see `TableEdit`) and the user's (see text-cells.ts).
  */
 
 const FORMULA_START = /^[=+\-@]/;
@@ -24,6 +24,11 @@ export function escapeCell(value: CellValue | null | undefined): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return value;
   return NEEDS_PREFIX.test(value) ? `'${value}` : value;
+}
+
+/** The string `escapeCell` was given, from what it returned (a Text cell takes it as it is). */
+export function unescapeCell<T>(value: T): T {
+  return (typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value) as T;
 }
 
 export function escapeMatrix(rows: readonly (readonly (CellValue | null | undefined)[])[]): CellValue[][] {

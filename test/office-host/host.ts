@@ -218,12 +218,12 @@ export class ExcelHost implements ExcelLike, HostState {
     return this.wb.addSheet(name);
   }
 
-  /** Typing into a cell: `=` starts a formula, a leading `'` keeps text, anything else as typed. */
+  /** Typing into a cell: `=` starts a formula (not in a Text cell), a leading `'` keeps text, anything else as typed. */
   type(sheet: SheetModel, r: number, c: number, v: unknown): void {
     const cell = this.wb.touch(sheet, r, c);
     delete cell.coerced;
     if (typeof v === 'string' && v.startsWith("'")) Object.assign(cell, { value: v.slice(1), formula: null });
-    else if (typeof v === 'string' && v.startsWith('=')) Object.assign(cell, { value: '#FORMULA', formula: v });
+    else if (typeof v === 'string' && v.startsWith('=') && cell.numberFormat !== '@') Object.assign(cell, { value: '#FORMULA', formula: v });
     else Object.assign(cell, { value: v === null || v === undefined ? '' : v, formula: null });
   }
 
@@ -311,6 +311,13 @@ export class ExcelHost implements ExcelLike, HostState {
     const j = this.col(t, header);
     t.columns[j].formula = formula;
     for (let i = 0; i < t.bodyRows; i++) Object.assign(this.wb.touch(t.sheet, t.top + 1 + i, t.left + j), { value: '#FORMULA', formula });
+  }
+
+  /** A user formats a table column's body (Home › Number format; `@` is Text). New rows take it from the row above. */
+  formatColumn(table: string, header: string, numberFormat: string): void {
+    const t = this.table(table);
+    const j = this.col(t, header);
+    for (let i = 0; i < t.bodyRows; i++) this.wb.touch(t.sheet, t.top + 1 + i, t.left + j).numberFormat = numberFormat;
   }
 
   protect(sheet: string, on = true): void {

@@ -94,6 +94,41 @@ describe('refreshFromServer', () => {
     expect(p.sent).toBe(0);
   });
 
+  it('writes strings into columns the user formatted as Text without the apostrophe; publishing again sends nothing', async () => {
+    const { excel, api, client } = await setup();
+    api.seed('cadres', { id: 'CB01', cadreId: 'CB01', fullName: 'An', department: 'BTC', position: 'CV', subject: true });
+    api.seed('trips', { ...tripRow(1), description: 'Họp lần 1' });
+    await refreshFromServer({ excel, api: client, year: 2025 });
+    // The user formats their description and status columns as Text, types a trip, publishes twice.
+    excel.formatColumn('DiCoSo', 'Mô tả', '@');
+    excel.formatColumn('DiCoSo', 'Tình trạng gửi', '@');
+    excel.typeRows('DiCoSo', [{ 'Mã cán bộ': 'CB01', 'Đơn vị đến': 'Xã 5', 'Ngày đi': '10/03/2025', 'Ngày về': '11/03/2025', 'Nội dung': 'Kiểm tra, giám sát', 'Mô tả': '=2+3 lần 2' }]);
+    expect(excel.bodyCell('DiCoSo', 1, 'Mô tả').numberFormat).toBe('@');
+    const first = await publishChanges({ excel, api: client, year: 2025 });
+    expect(first.summary).toMatchObject({ created: 1 });
+    expect(excel.bodyCell('DiCoSo', 1, 'Mô tả')).toMatchObject({ value: '=2+3 lần 2', formula: null });
+    api.requests.length = 0;
+    expect((await publishChanges({ excel, api: client, year: 2025 })).sent).toBe(0);
+    expect(api.requests.filter((x) => x.url.includes('/publish'))).toEqual([]);
+    // Another workbook changes both descriptions and a unit: the refresh writes them as they are.
+    const stored = [...api.store.get('trips')!.values()];
+    const mine = stored.find((t) => t.id !== 't1')!;
+    const t1 = stored.find((t) => t.id === 't1')!;
+    api.seed('trips', { ...t1, description: "'Họp lần 2, số 12/QĐ", unit: '-Xã 7', version: `${String(t1.version)}-2` });
+    api.seed('trips', { ...mine, description: '+84 912 345 678', version: `${String(mine.version)}-2` });
+    const r = await refreshFromServer({ excel, api: client, year: 2025 });
+    expect(r.counts.updated).toBe(2);
+    // Text cells: verbatim (a leading apostrophe of the data itself kept); a General cell: the data, Excel dropping the escape.
+    expect(excel.bodyCell('DiCoSo', 0, 'Mô tả')).toMatchObject({ value: "'Họp lần 2, số 12/QĐ", formula: null, numberFormat: '@' });
+    expect(excel.bodyCell('DiCoSo', 1, 'Mô tả')).toMatchObject({ value: '+84 912 345 678', formula: null, numberFormat: '@' });
+    expect(excel.bodyCell('DiCoSo', 0, 'Đơn vị đến')).toMatchObject({ value: '-Xã 7', formula: null, numberFormat: 'General' });
+    expect(excel.allCells('Đi cơ sở').filter((c) => typeof c.value === 'string' && c.value.startsWith("''"))).toEqual([]);
+    api.requests.length = 0;
+    expect((await publishChanges({ excel, api: client, year: 2025 })).sent).toBe(0);
+    expect((await publishChanges({ excel, api: client, year: 2025 })).sent).toBe(0);
+    expect(api.requests.filter((x) => x.url.includes('/publish'))).toEqual([]);
+  });
+
   it('replaces every row when the server deleted them all and added others (a table keeps one body row)', async () => {
     const { excel, api, client } = await setup();
     api.seed('trips', tripRow(1));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeCell, escapeMatrix, isFormulaLike } from '../../../addin/sheet/escape';
+import { escapeCell, escapeMatrix, isFormulaLike, unescapeCell } from '../../../addin/sheet/escape';
 import { FakeExcel } from '../fake-workbook';
 
 describe('escapeCell', () => {
@@ -63,5 +63,13 @@ describe('escapeCell', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('unescapeCell', () => {
+  it('gives back the string escapeCell was given (what a Text cell then holds), and leaves other values', () => {
+    fc.assert(fc.property(fc.string(), (text) => unescapeCell(escapeCell(text)) === text));
+    expect(unescapeCell("''x")).toBe("'x");
+    expect(unescapeCell(5)).toBe(5);
   });
 });
