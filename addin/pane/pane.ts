@@ -159,7 +159,7 @@ export function startPane(opts: PaneOptions): void {
     persist();
     const missing = problems();
     say(missing.length ? both('missingSettings') : both('saved'), missing.length ? 'error' : 'ok');
-    if (!missing.length) void identity?.refresh().catch(() => undefined);
+    if (!missing.length) void identity?.refresh().catch(() => undefined).finally(() => void yearView?.refresh());
   });
   yearSelect.addEventListener('change', () => {
     settings = { ...settings, year: year() };

@@ -272,6 +272,38 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(dash).toEqual({ a1: 'TỔNG HỢP THỰC HIỆN CHỦ TRƯƠNG 1+2 (CÁN BỘ ĐI CƠ SỞ)', org: 'demo', year: 2025, charts: ['ColumnClustered', 'Line'] });
   await shot('4-dashboard');
 
+  // Evaluations and closing the year (cycle.md §3–4). The line under the year says it is open;
+  // staff see no "Khoá sổ năm", and an evaluation they edit is refused with the message.
+  await page.waitForFunction(() => document.getElementById('year-state')?.textContent?.startsWith('Năm 2025: đang mở'));
+  expect(await page.isVisible('#close-year')).toBe(false);
+  expect(excel.records('DanhGia').map((r) => [r['Mã cán bộ'], r['Kết quả đánh giá'], r['Đề xuất theo số liệu']])).toEqual([
+    ['CB01', 'Không đạt', 'Không đạt'],
+    ['CB02', 'Không đạt', 'Không đạt'],
+    ['CB03', 'Không đạt', 'Không đạt'],
+  ]);
+  excel.editCell('DanhGia', 1, 'Kết quả đánh giá', 'Đạt');
+  excel.editCell('DanhGia', 1, 'Nhận xét', 'Ốm dài ngày, có xác nhận của cơ quan');
+  expect(await click('publish')).toMatch(/^Chưa gửi 1 dòng của trang "Đánh giá": chỉ lãnh đạo \(quyền leader\) mới gửi được đánh giá \(quyền hiện tại: editor\)/);
+  expect(await page.$$eval('#issues li.issue.error', (lis) => lis.map((li) => li.textContent))).toEqual([expect.stringContaining('chỉ lãnh đạo (quyền leader) mới gửi được đánh giá')]);
+  // The leader (another key, same workbook): the button shows; the sheet goes, pre-filled rows included.
+  await page.fill('#api-key', KEYS.leader);
+  await click('save-settings');
+  await page.waitForSelector('#close-year:not([hidden])');
+  expect(await click('publish')).toMatch(/^Đã gửi 3 dòng: 3 mới, 0 cập nhật, 0 không đổi, 0 xoá, 0 bị từ chối/);
+  expect(excel.records('DanhGia').map((r) => [r['Tình trạng gửi'], r['Người đánh giá']])).toEqual(Array(3).fill(['Đã lưu (mới)', 'Lãnh đạo Demo']));
+  // "Khoá sổ năm": the figures being frozen, in the pane; confirmed, the year reads closed.
+  expect(await click('close-year')).toMatch(/Xác nhận khoá sổ/);
+  expect(await page.isVisible('#year-confirm')).toBe(true);
+  expect(await page.textContent('#year-confirm-text')).toMatch(/^Khoá sổ năm 2025\?/);
+  const figures = await page.$$eval('#year-confirm-figures dt, #year-confirm-figures dd', (els) => els.map((e) => e.textContent));
+  expect(figures.slice(0, 10)).toEqual(['Số liệu tính đến', '31/12/2025', 'Cán bộ thuộc diện', '3', 'Đã đi cơ sở', '2/3 (66,7%)', 'Đạt đủ số ngày', '0/3', 'Đã đánh giá', '3/3']);
+  await shot('7-close-year-confirm');
+  expect(await click('year-confirm-ok')).toBe('Đã khoá sổ năm 2025 (số liệu chốt đến 31/12/2025): 2/3 cán bộ đã đi cơ sở, 0 đạt, 3 đã đánh giá.');
+  expect(await page.isVisible('#year-confirm')).toBe(false);
+  await page.waitForFunction(() => /^Năm 2025: đã khoá sổ ngày .* \(Lãnh đạo Demo\), số liệu chốt đến 31\/12\/2025/.test(document.getElementById('year-state')?.textContent ?? ''));
+  expect([await page.isVisible('#close-year'), await page.isVisible('#reopen-year')]).toEqual([false, false]);
+  expect((await api.call('GET', '/api/orgs/demo/years', { key: KEYS.viewer })).body.rows.find((r: { year: number }) => r.year === 2025).closed.closedBy).toBe('Lãnh đạo Demo');
+
   // Every cell the pane wrote, on every sheet, is data: no formula, nothing Excel coerced.
   const suspicious = excel.wb.sheets.flatMap((x) =>
     x.grid.flatMap((row, r) => (row ?? []).flatMap((c, j) => (c && (c.formula !== null || c.coerced) ? [`${x.name}!R${r + 1}C${j + 1}=${String(c.formula ?? c.value)}`] : []))),
@@ -282,7 +314,8 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   await page.click('#lang');
   expect(await page.textContent('#publish')).toBe('Publish changes');
   // The status line follows the switch, and errors come in English too: a cell being edited.
-  expect(await page.textContent('#status')).toMatch(/^Dashboard updated: 2\/3 cadres went/);
+  expect(await page.textContent('#status')).toMatch(/^Closed 2025 \(figures frozen as of 31\/12\/2025\)/);
+  expect(await page.textContent('#year-state')).toMatch(/^Year 2025: closed on .* \(Lãnh đạo Demo\), figures frozen as of 31\/12\/2025/);
   excel.editMode = true;
   expect(await click('dashboard')).toMatch(/^Could not write the Tổng hợp sheet\. Excel is editing a cell\. Press Enter/);
   excel.editMode = false;
