@@ -330,6 +330,19 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(await page.textContent('#publish')).toBe('Gửi thay đổi');
   expect(await page.textContent('#status')).toMatch(/^Không ghi được trang Tổng hợp\. Excel đang ở chế độ sửa ô\./);
 
+  // Reopening is an admin's act, confirmed in the pane too.
+  await page.fill('#api-key', KEYS.admin);
+  await click('save-settings');
+  await page.waitForSelector('#reopen-year:not([hidden])');
+  expect(await page.isVisible('#close-year')).toBe(false);
+  await page.click('#reopen-year');
+  expect(await page.textContent('#year-confirm-text')).toMatch(/^Mở lại năm 2025\?/);
+  expect(await page.textContent('#year-confirm-ok')).toBe('Xác nhận mở lại');
+  expect(await click('year-confirm-ok')).toBe('Đã mở lại năm 2025.');
+  await page.waitForFunction(() => document.getElementById('year-state')?.textContent?.startsWith('Năm 2025: đang mở'));
+  await page.waitForSelector('#close-year:not([hidden])');
+  expect(await page.isVisible('#reopen-year')).toBe(false);
+
   expect(pageErrors).toEqual([]);
   expect(hostFaults).toEqual([]);
   // Every request office.js made was answered within Excel's limit, and every reference it kept was released.
