@@ -15,6 +15,11 @@ export function serverValueLines(issue: Pick<Issue, 'kind'>, current: RowView): 
   return storedRowLines(specOf(issue.kind), current);
 }
 
+/** An issue's message in the pane's language (the sheet's status column stays Vietnamese). */
+export function issueMessage(issue: Pick<Issue, 'message' | 'en'>, lang: Lang): string {
+  return lang === 'en' && issue.en ? issue.en : issue.message;
+}
+
 export function renderIssues(doc: Document, list: HTMLElement, issues: readonly Issue[], lang: Lang, actions: IssueActions): void {
   list.replaceChildren();
   if (!issues.length) {
@@ -38,7 +43,7 @@ export function renderIssues(doc: Document, list: HTMLElement, issues: readonly 
     where.textContent = issue.cell ? `${issue.sheet} · ${t(lang, 'cell')} ${issue.cell}` : `${issue.sheet}, ${t(lang, 'row')} ${issue.row + 1}`;
     const message = doc.createElement('span');
     message.className = 'message';
-    message.textContent = issue.message;
+    message.textContent = issueMessage(issue, lang);
     button.append(badge, where, message);
     button.addEventListener('click', () => actions.select(issue));
     li.append(button);

@@ -18,7 +18,10 @@ export interface Issue {
   cell?: string;
   field?: string;
   code?: string;
+  /** In Vietnamese: the server's message, or the add-in's (also the sheet's status column). */
   message: string;
+  /** The same in English (the pane's English mode): by code and field for the server's (issue-en.ts). */
+  en?: string;
   /** Warnings: the ids of the other rows involved (their names replace them in `message`). */
   related?: string[];
   /** The row's id (conflicts: the id to resolve). */

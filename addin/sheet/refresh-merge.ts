@@ -9,7 +9,7 @@ import { rowHash } from './hash';
 import type { Issue } from './issues';
 import { nameWarnings } from './related';
 import { cellsInSpecOrder, cellsToRaw, naturalId, recordToCells } from './rows';
-import { pendingServerChangeText, pendingServerDeleteText, savedText, STATUS_PREFIX, warningsText } from './status-text';
+import { pendingServerChangeText, pendingServerChangeTextEn, pendingServerDeleteText, pendingServerDeleteTextEn, savedText, STATUS_PREFIX, warningsText } from './status-text';
 import { warningIssues, writeDerived, type WriteContext } from './write-back';
 
 export interface RefreshCounts {
@@ -74,7 +74,7 @@ export function applyRefresh(ctx: WriteContext, storedRows: readonly RowView[]):
         counts.removed++;
       } else {
         edit.set(row, map.meta.status, pendingServerDeleteText);
-        issues.push({ kind: spec.kind, sheet: spec.sheet, table: spec.table, row, severity: 'conflict', code: 'CONFLICT', col: map.meta.status, message: pendingServerDeleteText, id: stored.id, current: null, version: null });
+        issues.push({ kind: spec.kind, sheet: spec.sheet, table: spec.table, row, severity: 'conflict', code: 'CONFLICT', col: map.meta.status, message: pendingServerDeleteText, en: pendingServerDeleteTextEn, id: stored.id, current: null, version: null });
         counts.flagged++;
       }
       continue;
@@ -91,7 +91,7 @@ export function applyRefresh(ctx: WriteContext, storedRows: readonly RowView[]):
     } else if (localVersion !== stored.version) {
       const message = pendingServerChangeText;
       edit.set(row, map.meta.status, message);
-      issues.push({ kind: spec.kind, sheet: spec.sheet, table: spec.table, row, severity: 'conflict', code: 'CONFLICT', col: map.meta.status, message, id: stored.id, current: stored, version: stored.version });
+      issues.push({ kind: spec.kind, sheet: spec.sheet, table: spec.table, row, severity: 'conflict', code: 'CONFLICT', col: map.meta.status, message, en: pendingServerChangeTextEn, id: stored.id, current: stored, version: stored.version });
       counts.flagged++;
     }
   }

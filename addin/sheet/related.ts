@@ -9,6 +9,7 @@ import type { Kind, Warning } from '../../shared/models';
 import type { TableSpec } from './columns';
 import type { ColumnMap } from './header-map';
 import type { Issue, TablePlace } from './issues';
+import type { Lang } from '../text';
 import type { TableEdit } from './table-edit';
 
 /** A table with its edit and where it sits (a flow's BoundTable). */
@@ -27,22 +28,22 @@ const SPAN_FIELDS: Partial<Record<Kind, readonly [string, string]>> = {
 
 /**
  * A row's dates as the sheet shows them, shortened: `03/03–07/03/2025` (same year),
- * `28/12/2024–02/01/2025`, `05/03/2025` (one day), `từ 01/03/2025` (no end). Empty when the
- * start is not a date.
+ * `28/12/2024–02/01/2025`, `05/03/2025` (one day), `từ 01/03/2025` (no end; `from …` in
+ * English). Empty when the start is not a date.
  */
-export function spanText(start: unknown, end: unknown): string {
+export function spanText(start: unknown, end: unknown, lang: Lang = 'vi'): string {
   const from = parseDate(start);
   if (!from) return '';
   const to = parseDate(end);
-  if (!to) return `từ ${isoToDisplay(from)}`;
+  if (!to) return `${lang === 'en' ? 'from' : 'từ'} ${isoToDisplay(from)}`;
   if (to === from) return isoToDisplay(from);
   const shortFrom = from.slice(0, 4) === to.slice(0, 4) ? isoToDisplay(from).slice(0, 5) : isoToDisplay(from);
   return `${shortFrom}–${isoToDisplay(to)}`;
 }
 
-/** `Đi cơ sở dòng 7 (03/03–07/03/2025)`: `sheetRow` is 1-based, as in Excel's row headers. */
-export function rowName(sheet: string, sheetRow: number, span: string): string {
-  return `${sheet} dòng ${sheetRow}${span ? ` (${span})` : ''}`;
+/** `Đi cơ sở dòng 7 (03/03–07/03/2025)` (`Đi cơ sở row 7 (…)` in English): `sheetRow` is 1-based, as in Excel's row headers. */
+export function rowName(sheet: string, sheetRow: number, span: string, lang: Lang = 'vi'): string {
+  return `${sheet} ${lang === 'en' ? 'row' : 'dòng'} ${sheetRow}${span ? ` (${span})` : ''}`;
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
@@ -58,7 +59,7 @@ export function relatedIdsOf(rows: readonly { warnings?: readonly Warning[] }[])
  * The names of the rows holding `ids`, by id, at their final positions in the edits (removed
  * rows are skipped; the first row holding an id wins). Ids found nowhere are left out.
  */
-export function relatedNames(tables: readonly RelatedTable[], ids: Iterable<string>): Map<string, string> {
+export function relatedNames(tables: readonly RelatedTable[], ids: Iterable<string>, lang: Lang = 'vi'): Map<string, string> {
   const wanted = new Set([...ids].filter(Boolean));
   const names = new Map<string, string>();
   for (const t of tables) {
@@ -71,8 +72,8 @@ export function relatedNames(tables: readonly RelatedTable[], ids: Iterable<stri
       if (t.edit.isRemoved(row)) continue;
       const id = text(t.edit.cell(row, idCol));
       if (wanted.has(id)) {
-        const dates = span ? spanText(t.edit.cell(row, t.map.fields[span[0]] ?? -1), t.edit.cell(row, t.map.fields[span[1]] ?? -1)) : '';
-        names.set(id, rowName(t.table.sheet, t.table.top + 2 + final, dates));
+        const dates = span ? spanText(t.edit.cell(row, t.map.fields[span[0]] ?? -1), t.edit.cell(row, t.map.fields[span[1]] ?? -1), lang) : '';
+        names.set(id, rowName(t.table.sheet, t.table.top + 2 + final, dates, lang));
         wanted.delete(id);
       }
       final++;
@@ -102,8 +103,10 @@ export function nameWarnings(warnings: readonly Warning[] | undefined, names: Re
  * `finalIssueRows`). Returns the issues, renamed.
  */
 export function nameRelatedIssues(tables: readonly RelatedTable[], issues: readonly Issue[]): Issue[] {
-  const names = relatedNames(tables, issues.flatMap((i) => i.related ?? []));
+  const ids = issues.flatMap((i) => i.related ?? []);
+  const names = relatedNames(tables, ids);
   if (!names.size) return [...issues];
+  const namesEn = relatedNames(tables, ids, 'en');
   const byTable = new Map(tables.map((t) => [t.spec.table, t]));
   return issues.map((issue) => {
     if (!issue.related?.some((id) => names.has(id))) return issue;
@@ -114,6 +117,6 @@ export function nameRelatedIssues(tables: readonly RelatedTable[], issues: reado
       const named = nameRelated(status, issue.related, names);
       if (named !== status) t.edit.set(issue.row, statusCol, named);
     }
-    return { ...issue, message: nameRelated(issue.message, issue.related, names) };
+    return { ...issue, message: nameRelated(issue.message, issue.related, names), ...(issue.en ? { en: nameRelated(issue.en, issue.related, namesEn) } : {}) };
   });
 }

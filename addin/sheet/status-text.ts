@@ -33,6 +33,18 @@ export function conflictText(currentVersion: string | null | undefined, deletedO
     : `${STATUS_PREFIX.conflict}: dòng đã được người khác sửa trên máy chủ. Trong ngăn Theo dõi 1+2, bấm "Giữ bản của tôi" hoặc "Lấy bản máy chủ".`;
 }
 
+/** `conflictText` in English (the pane's English mode; the status column stays Vietnamese). */
+export function conflictTextEn(currentVersion: string | null | undefined, deletedOnServer: boolean): string {
+  return deletedOnServer || !currentVersion
+    ? 'Conflict: this row was deleted on the server. In the 1+2 Tracker pane, click "Keep mine" to send it again or "Take the server\'s" to drop the row.'
+    : 'Conflict: someone else changed this row on the server. In the 1+2 Tracker pane, click "Keep mine" or "Take the server\'s".';
+}
+
+export const pendingServerChangeTextEn =
+  'Conflict: the server has a newer version, but this row has unsent edits, so it was not overwritten. In the 1+2 Tracker pane, click "Keep mine" or "Take the server\'s".';
+
+export const pendingServerDeleteTextEn = 'Conflict: the row was deleted on the server, but it has unsent edits, so it was kept.';
+
 export const pendingServerChangeText =
   `${STATUS_PREFIX.conflict}: máy chủ có thay đổi mới nhưng dòng này có sửa đổi chưa gửi nên không bị ghi đè. Trong ngăn Theo dõi 1+2, bấm "Giữ bản của tôi" hoặc "Lấy bản máy chủ".`;
 

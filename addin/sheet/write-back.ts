@@ -10,9 +10,10 @@ import type { EvaluationDerived } from '../../shared/wire/rows';
 import type { TableSpec } from './columns';
 import type { PublishPlan } from './diff';
 import type { ColumnMap } from './header-map';
+import { errorMessageEn, warningMessageEn } from './issue-en';
 import { baseField, type Issue } from './issues';
 import { isoToSerial } from './rows';
-import { conflictText, errorText, savedText } from './status-text';
+import { conflictText, conflictTextEn, errorText, savedText } from './status-text';
 import type { TableEdit } from './table-edit';
 
 export interface WriteContext {
@@ -42,7 +43,8 @@ export function warningIssues(ctx: WriteContext, row: number, warnings: readonly
   return (warnings ?? []).map((w) => {
     // A warning without a field found in the table points at the row's status cell.
     const col = (w.field ? ctx.map.fields[baseField(w.field)] : undefined) ?? ctx.map.meta.status;
-    return { ...issueBase(ctx, row), severity: 'warning', code: w.code, field: w.field, col, message: w.message, id, ...(w.related?.length ? { related: [...w.related] } : {}) };
+    const en = warningMessageEn(w.code, w.message, w.related, w.relatedCount);
+    return { ...issueBase(ctx, row), severity: 'warning', code: w.code, field: w.field, col, message: w.message, en, id, ...(w.related?.length ? { related: [...w.related] } : {}) };
   });
 }
 
@@ -81,11 +83,13 @@ export function applyPublishResults(ctx: WriteContext, plan: PublishPlan, result
         for (const e of result.errors ?? []) {
           // An error on a field not in the table (or the hidden id) points at the status cell.
           const col = map.fields[baseField(e.field)] ?? map.meta.status;
-          issues.push({ ...issueBase(ctx, row), severity: 'error', code: e.code, field: e.field, col, message: e.message, id: result.id });
+          issues.push({ ...issueBase(ctx, row), severity: 'error', code: e.code, field: e.field, col, message: e.message, en: errorMessageEn(e.code, e.field, e.message), id: result.id });
         }
         return;
       case 'conflict': {
-        const text = conflictText(result.current?.version ?? result.version, !result.current || result.current.deleted === true);
+        const currentVersion = result.current?.version ?? result.version;
+        const deletedOnServer = !result.current || result.current.deleted === true;
+        const text = conflictText(currentVersion, deletedOnServer);
         edit.set(row, map.meta.status, text);
         issues.push({
           ...issueBase(ctx, row),
@@ -93,6 +97,7 @@ export function applyPublishResults(ctx: WriteContext, plan: PublishPlan, result
           code: 'CONFLICT',
           col: map.meta.status,
           message: text,
+          en: conflictTextEn(currentVersion, deletedOnServer),
           id: result.id ?? (planned.request.id as string | undefined) ?? null,
           current: result.current ?? null,
           version: result.current?.version ?? result.version,

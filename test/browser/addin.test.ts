@@ -164,6 +164,17 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect(issueTexts.some((x) => x.startsWith('issue error') && x.includes('Ngày về') && x.includes('Đi cơ sở · ô D4'))).toBe(true);
   // The overlap names the other trip as the user finds it (its row and dates), not by its hidden id.
   expect(issueTexts.some((x) => x.startsWith('issue warning') && x.includes('Trùng ngày') && x.endsWith('Liên quan: Đi cơ sở dòng 2 (03/03–07/03/2025).'))).toBe(true);
+  // In English, the server's row messages too, by their codes and fields (the sheet's statuses stay Vietnamese).
+  await page.click('#lang');
+  const issuesEn = await page.$$eval('#issues li.issue .message', (spans) => spans.map((x) => x.textContent));
+  expect(issuesEn).toEqual(
+    expect.arrayContaining([
+      'End date (endDate): "05/03/2025" is before the start date.',
+      'Overlaps another trip of the same cadre: the shared days count once. Related: Đi cơ sở row 2 (03/03–07/03/2025).',
+    ]),
+  );
+  expect(await page.$$eval('#issues li.issue .badge', (b) => b.map((x) => x.textContent))).toEqual(expect.arrayContaining(['Error', 'Warning']));
+  await page.click('#lang');
 
   // In the sheet: statuses, untouched rejected values, ids and versions, counted days.
   const trips1 = excel.records('DiCoSo');

@@ -244,6 +244,26 @@ describe('publishChanges: warnings about other rows', () => {
     // The warning points at the row's status cell (R4: header on row 1, trip on row 4).
     expect(warning).toMatchObject({ code: 'OVERLAP', row: 2, cell: 'R4', related: ['u2', 'elsewhere-id'] });
     expect(warning.message).toBe(`Trùng ngày với đợt đi khác của cùng cán bộ: những ngày trùng chỉ được tính một lần. ${named}`);
+    // In English (the pane's English mode) by its code, the rows named the same way.
+    expect(warning.en).toBe('Overlaps another trip of the same cadre: the shared days count once. Related: Đi cơ sở row 3 (03/03–04/03/2025), elsewhere-id.');
+  });
+
+  it('gives each rejected row’s errors and each conflict in English too; the sheet’s status stays Vietnamese', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [{ ...trip(1), [H.cadreId]: '' }, trip(2)]);
+    let n = 0;
+    const report = await publishChanges({ excel, api: client, year: 2025, makeId: () => `u${++n}` });
+    const error = report.issues.find((i) => i.severity === 'error')!;
+    expect(error.message).toBe('Mã cán bộ (cadreId): bắt buộc phải nhập.');
+    expect(error.en).toBe('Cadre code (cadreId): is required.');
+    expect(excel.records(TRIPS.table)[0][H.status]).toBe('Lỗi: Mã cán bộ (cadreId): bắt buộc phải nhập.');
+    // Another workbook changes the second trip; this one edits it too.
+    const stored = api.store.get('trips')!.get('u2')!;
+    api.seed('trips', { ...stored, unit: 'Xã khác', version: `${stored.version}-2` });
+    excel.editCell(TRIPS.table, 1, H.unit, 'Xã của tôi');
+    const conflict = (await publishChanges({ excel, api: client, year: 2025 })).issues.find((i) => i.severity === 'conflict')!;
+    expect(conflict.message).toMatch(/^Xung đột: dòng đã được người khác sửa/);
+    expect(conflict.en).toBe('Conflict: someone else changed this row on the server. In the 1+2 Tracker pane, click "Keep mine" or "Take the server\'s".');
   });
 
   it('names the rows as they are once deleted rows are gone', async () => {

@@ -69,6 +69,7 @@ describe('refreshFromServer', () => {
     expect(r.counts.flagged).toBe(2);
     expect(excel.records('DiCoSo').map((x) => x['Đơn vị đến'])).toEqual(['tại máy', 'tại máy 2']);
     const [first, second] = r.issues.filter((i) => i.severity === 'conflict');
+    expect(first.en).toBe('Conflict: the server has a newer version, but this row has unsent edits, so it was not overwritten. In the 1+2 Tracker pane, click "Keep mine" or "Take the server\'s".');
     await resolveConflict({ excel, api: client, year: 2025 }, first, 'takeServer');
     await resolveConflict({ excel, api: client, year: 2025 }, second, 'keepMine');
     expect(excel.records('DiCoSo').map((x) => x['Đơn vị đến'])).toEqual(['máy chủ', 'tại máy 2']);
