@@ -6,6 +6,7 @@ import { vietnamToday, yearOfIso } from '../shared/dates';
 import type { ExcelLike } from './excel/excel-api';
 import { loadAuthConfig } from './auth/config';
 import { createSession } from './auth/factory';
+import { officeBrowserWindow } from './excel/browser-window';
 import type { AuthSession } from './auth/session';
 import { FlowError } from './flows/context';
 import { startPane } from './pane/pane';
@@ -47,5 +48,5 @@ Office.onReady(() => {
         )
       : null,
   );
-  startPane({ doc: document, storage, excel, currentYear: yearOfIso(vietnamToday()), auth });
+  startPane({ doc: document, storage, excel, currentYear: yearOfIso(vietnamToday()), auth, browserWindow: officeBrowserWindow(Office) });
 });

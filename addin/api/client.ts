@@ -10,6 +10,7 @@ import type { PublishResponse, PublishRow } from '../../shared/wire/publish';
 import type { RowsBody, RowView } from '../../shared/wire/rows';
 import type { MeBody, MemberRow, MembersBody, RollupBody } from '../../shared/wire/identity';
 import type { ClosedYearBody, ReopenedYearBody, YearRow, YearsBody } from '../../shared/wire/years';
+import type { ReportFormat, ReportLinkBody } from '../../shared/wire/reports';
 
 export interface ApiSettings {
   /** The API's base address, with or without the trailing `/api`. */
@@ -146,6 +147,11 @@ export class ApiClient {
 
   async deleteMember(org: string, account: string): Promise<void> {
     await this.request('DELETE', this.membersPath(org, account));
+  }
+
+  /** `POST …/reports/{year}/link` (cycle.md §5): a signed download link of the year-end report. */
+  reportLink(year: number, format: ReportFormat, asOf?: string): Promise<ReportLinkBody> {
+    return this.request('POST', this.orgPath(`/reports/${year}/link`), asOf ? { format, asOf } : { format });
   }
 
   /** `GET /api/rollup?year=` (org `*` only). */

@@ -58,6 +58,9 @@ const VI = {
   confirmClose: 'Xác nhận khoá sổ',
   confirmReopen: 'Xác nhận mở lại',
   cancel: 'Huỷ',
+  yearReport: 'Báo cáo năm',
+  reportDocx: 'Tải báo cáo năm (Word)',
+  reportXlsx: 'Tải báo cáo năm (Excel)',
 };
 
 export type TextKey = keyof typeof VI;
@@ -117,6 +120,9 @@ const EN: Record<TextKey, string> = {
   confirmClose: 'Confirm closing',
   confirmReopen: 'Confirm reopening',
   cancel: 'Cancel',
+  yearReport: 'Year-end report',
+  reportDocx: 'Download the year report (Word)',
+  reportXlsx: 'Download the year report (Excel)',
 };
 
 const DICTS: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };

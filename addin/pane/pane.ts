@@ -13,6 +13,8 @@ import { createWorkbookTemplate } from '../flows/template';
 import type { Issue } from '../sheet/issues';
 import { both, t, TEXT_KEYS, type Lang, type TextKey } from './i18n';
 import type { AuthSession } from '../auth/session';
+import type { OpenBrowserWindow } from '../excel/browser-window';
+import { startReportView, type ReportView } from './report-view';
 import { startIdentity, type Identity } from './identity-view';
 import { renderIssues } from './issues-view';
 import { startYearView, type YearView } from './year-view';
@@ -27,6 +29,8 @@ export interface PaneOptions {
   currentYear: number;
   /** Microsoft 365 sign-in (auth/): null or absent when not configured (keys only). */
   auth?: Promise<AuthSession | null>;
+  /** Office's browser window for downloads (Excel desktop); absent or null: a link to click. */
+  browserWindow?: OpenBrowserWindow | null;
 }
 
 /** A flow's result, followed by what it could not find. */
@@ -53,9 +57,10 @@ export function startPane(opts: PaneOptions): void {
   const progressText = $('progress-text');
   const progressBox = $('progress-box');
   const list = $('issues');
-  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national'].map((id) => $<HTMLButtonElement>(id));
+  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national', 'report-docx', 'report-xlsx'].map((id) => $<HTMLButtonElement>(id));
   let identity: Identity | null = null;
   let yearView: YearView | null = null;
+  let reports: ReportView | null = null;
   /** The missing settings; no key is needed while signed in with Microsoft 365. */
   const problems = (): string[] => settingsProblems(settings).filter((p) => p !== 'apiKey' || (identity?.usesKey() ?? true));
 
@@ -92,6 +97,7 @@ export function startPane(opts: PaneOptions): void {
       if (TEXT_KEYS.includes(key)) el.textContent = t(lang(), key);
     }
     renderIssues(doc, list, issues, lang(), issueActions);
+    reports?.applyTexts();
     if (lastStatus) status.textContent = lastStatus[lang()];
     if (lastProgress) showProgress(lastProgress);
     yearView?.render();
@@ -229,6 +235,8 @@ export function startPane(opts: PaneOptions): void {
     onChange: () => yearView?.render(),
   });
   yearView = startYearView({ doc, el: $, client, year, role: () => identity?.role() ?? null, lang, ready: () => !problems().length, busy });
+
+  reports = startReportView({ el: $, deps, org: () => settings.org, lang, say, busy, browserWindow: opts.browserWindow ?? null });
 
   showProgress(null);
   applyTexts();
