@@ -12,7 +12,7 @@ import { deleteMember, listMembers, putMember } from './handlers/members';
 import { getRollup } from './handlers/rollup';
 import { getPolicy, putPolicy } from './handlers/policies';
 import { getProfile, putProfile } from './handlers/profile';
-import { getReport, postReportLink, reportSignedAccess } from './handlers/reports';
+import { getReport, getReportModel, postReportLink, reportSignedAccess } from './handlers/reports';
 import { closeYear, listYears, reopenYear } from './handlers/years';
 import { listHandler, publishHandler } from './handlers/rows';
 import { recalculateTotalsJob } from './jobs/recalculateTotals';
@@ -32,6 +32,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'recalculate', method: 'POST', pattern: 'orgs/{org}/recalculate', role: 'leader', handler: recalculate },
   { name: 'getHistory', method: 'GET', pattern: 'orgs/{org}/history', role: 'viewer', handler: getHistory },
   { name: 'getReport', method: 'GET', pattern: 'orgs/{org}/reports/{year}', role: 'viewer', handler: getReport, signedAccess: reportSignedAccess },
+  { name: 'getReportModel', method: 'GET', pattern: 'orgs/{org}/reports/{year}/model', role: 'viewer', handler: getReportModel },
   { name: 'postReportLink', method: 'POST', pattern: 'orgs/{org}/reports/{year}/link', role: 'viewer', handler: postReportLink },
   { name: 'getAudit', method: 'GET', pattern: 'orgs/{org}/audit', role: 'admin', handler: getAudit },
   { name: 'listMembers', method: 'GET', pattern: 'orgs/{org}/members', role: 'admin', allOrgs: true, handler: listMembers },

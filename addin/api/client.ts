@@ -11,6 +11,7 @@ import type { RowsBody, RowView } from '../../shared/wire/rows';
 import type { MeBody, MemberRow, MembersBody, RollupBody } from '../../shared/wire/identity';
 import type { ClosedYearBody, ReopenedYearBody, YearRow, YearsBody } from '../../shared/wire/years';
 import type { ReportFormat, ReportLinkBody } from '../../shared/wire/reports';
+import type { ReportModel } from '../../shared/report/model';
 
 export interface ApiSettings {
   /** The API's base address, with or without the trailing `/api`. */
@@ -152,6 +153,11 @@ export class ApiClient {
   /** `POST …/reports/{year}/link` (cycle.md §5): a signed download link of the year-end report. */
   reportLink(year: number, format: ReportFormat, asOf?: string): Promise<ReportLinkBody> {
     return this.request('POST', this.orgPath(`/reports/${year}/link`), asOf ? { format, asOf } : { format });
+  }
+
+  /** `GET …/reports/{year}/model`: the year-end report's model (what the .docx and .xlsx are made from). */
+  reportModel(year: number, asOf?: string): Promise<ReportModel> {
+    return this.request('GET', this.orgPath(`/reports/${year}/model${query({ asOf })}`));
   }
 
   /** `GET /api/rollup?year=` (org `*` only). */

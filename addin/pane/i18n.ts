@@ -61,6 +61,7 @@ const VI = {
   yearReport: 'Báo cáo năm',
   reportDocx: 'Tải báo cáo năm (Word)',
   reportXlsx: 'Tải báo cáo năm (Excel)',
+  yearReportSheet: 'Cập nhật trang Báo cáo năm',
 };
 
 export type TextKey = keyof typeof VI;
@@ -123,6 +124,7 @@ const EN: Record<TextKey, string> = {
   yearReport: 'Year-end report',
   reportDocx: 'Download the year report (Word)',
   reportXlsx: 'Download the year report (Excel)',
+  yearReportSheet: 'Update the Báo cáo năm sheet',
 };
 
 const DICTS: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };

@@ -57,7 +57,7 @@ export function startPane(opts: PaneOptions): void {
   const progressText = $('progress-text');
   const progressBox = $('progress-box');
   const list = $('issues');
-  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national', 'report-docx', 'report-xlsx'].map((id) => $<HTMLButtonElement>(id));
+  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national', 'report-docx', 'report-xlsx', 'year-report-sheet'].map((id) => $<HTMLButtonElement>(id));
   let identity: Identity | null = null;
   let yearView: YearView | null = null;
   let reports: ReportView | null = null;

@@ -1,12 +1,14 @@
 /**
  * The pane's year-end report part (cycle.md §5): "Tải báo cáo năm (Word / Excel)" and the
  * link the user clicks where Office has no browser window (Excel on the web), hidden once it
- * expires. DOM only; the flow is flows/report-download.ts, the words report-links.ts.
+ * expires; "Cập nhật trang Báo cáo năm". DOM only; the flows are flows/report-download.ts and
+ * flows/year-report.ts, the words report-links.ts.
  */
 import type { OpenBrowserWindow } from '../excel/browser-window';
 import type { FlowDeps } from '../flows/context';
 import { linkExpired, prepareReportDownload, type ReportDownload } from '../flows/report-download';
-import type { Lang, Text } from '../text';
+import { updateYearReportSheet } from '../flows/year-report';
+import { text, type Lang, type Text } from '../text';
 import type { ReportFormat } from '../../shared/wire/reports';
 import { downloadStatus, LINK_EXPIRED, linkLabel, reportFileName } from './report-links';
 
@@ -76,6 +78,15 @@ export function startReportView(host: ReportViewHost): ReportView {
   });
   host.el('report-docx').addEventListener('click', () => download('docx'));
   host.el('report-xlsx').addEventListener('click', () => download('xlsx'));
+  host.el('year-report-sheet').addEventListener('click', () => {
+    void host.busy(async () => {
+      const r = await updateYearReportSheet(host.deps());
+      return text(
+        `Đã cập nhật trang ${r.sheets[0]} năm ${r.year} (khổ A4, sẵn sàng để in) và trang ${r.sheets[1]} (${r.cadres} cán bộ).`,
+        `Updated the ${r.sheets[0]} sheet for ${r.year} (A4, ready to print) and the ${r.sheets[1]} sheet (${r.cadres} cadres).`,
+      );
+    });
+  });
   render();
   return { applyTexts: render };
 }

@@ -1,7 +1,7 @@
 /**
  * `GET /api/orgs/{org}/reports/{year}?format=docx|xlsx&asOf=` (viewer, or a signed link) and
  * `POST …/reports/{year}/link` (viewer): the year-end report file and its download link
- * (cycle.md §5).
+ * (cycle.md §5); `GET …/reports/{year}/model` (viewer): the report as JSON, for the pane.
  */
 import { z } from 'zod';
 import { vietnamToday } from '../../shared/dates';
@@ -47,6 +47,16 @@ export async function getReport(ctx: RouteContext): Promise<ApiResponse> {
     },
     bytes,
   };
+}
+
+/**
+ * `GET …/reports/{year}/model?asOf=` (viewer): the report's document model as JSON, the same
+ * model the .docx and .xlsx are rendered from, for the pane's printable "Báo cáo năm" sheet.
+ */
+export async function getReportModel(ctx: RouteContext): Promise<ApiResponse> {
+  const year = yearParam(ctx.params);
+  const asOf = dateValue(ctx.req.query.get('asOf'), 'asOf', vietnamToday(ctx.services.now()));
+  return { status: 200, body: buildReport(await loadReportInput(ctx.services, ctx.org, year, asOf)) };
 }
 
 /** The keyless way into `getReport`: every signed field must be present and the signature hold. */

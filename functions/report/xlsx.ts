@@ -8,6 +8,7 @@
  * formula, whatever it starts with); figures of numeric columns as numbers.
  */
 import ExcelJS from 'exceljs';
+import { annexNote, annexReference, annexTitle, cadreTable } from '../../shared/report/annex';
 import type { Align, Block, ReportModel, ReportTable, TableCell } from '../../shared/report/model';
 
 export const XLSX_FONT = 'Times New Roman';
@@ -107,7 +108,7 @@ function blocks(ws: ExcelJS.Worksheet, start: number, list: readonly Block[]): n
   for (const b of list) {
     if (b.type === 'heading') row = paragraph(ws, row, b.text, { bold: true, align: 'left' });
     else if (b.type === 'paragraph') row = paragraph(ws, row, b.bullet ? `- ${b.text}` : b.text, { italic: b.italic });
-    else if (b.table.key === 'cadres') row = paragraph(ws, row, `(Chi tiết tại trang tính "${ANNEX_SHEET}" kèm theo báo cáo: ${b.table.rows.length} cán bộ.)`, { italic: true });
+    else if (b.table.key === 'cadres') row = paragraph(ws, row, annexReference(ANNEX_SHEET, b.table), { italic: true });
     else row = table(ws, row, b.table, DEPARTMENT_SPANS).next + 1;
   }
   return row;
@@ -144,12 +145,12 @@ function reportSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
 
 function annexSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   const ws = newSheet(wb, ANNEX_SHEET);
-  const cadres = model.sections.flatMap((s) => s.blocks).find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table' && b.table.key === 'cadres');
-  let row = paragraph(ws, 1, `PHỤ LỤC: KẾT QUẢ ĐI CƠ SỞ CỦA TỪNG CÁN BỘ NĂM ${model.year}`, { bold: true, align: 'center' });
-  row = paragraph(ws, row, `(Kèm theo Báo cáo ${model.subtitle.charAt(0).toLowerCase()}${model.subtitle.slice(1)} của ${model.orgName})`, { italic: true, align: 'center' });
+  const cadres = cadreTable(model);
+  let row = paragraph(ws, 1, annexTitle(model), { bold: true, align: 'center' });
+  row = paragraph(ws, row, annexNote(model), { italic: true, align: 'center' });
   row++;
   if (!cadres) return;
-  const { next, headerRow } = table(ws, row, cadres.table, CADRE_SPANS);
+  const { next, headerRow } = table(ws, row, cadres, CADRE_SPANS);
   ws.pageSetup.printArea = `A1:${LAST_COL}${next - 1}`;
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   ws.views = [{ showGridLines: false, state: 'frozen', ySplit: headerRow }];

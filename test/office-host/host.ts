@@ -31,7 +31,11 @@
  * - `getCell` outside the range is allowed; `numberFormat` takes one value for many cells
  *   (`values` must match the size); a Text-formatted (`@`) cell keeps a written apostrophe;
  *   other strings are typed input (`=` formula, `'` prefix dropped, numbers and dates coerced);
- * - conditional formats: a new one takes the top priority; validations, formats and charts recorded.
+ * - conditional formats: a new one takes the top priority; validations, formats and charts recorded;
+ * - merged cells (`merge`, `unmerge`; clearing formats unmerges; a merge overlapping another is
+ *   refused; merging keeps only the top-left value), borders recorded as formats, and the page
+ *   layout (paper, orientation, margins, zoom, print area, print title rows, headers and
+ *   footers) recorded as set, with Excel's checks (page-layout.ts).
  * Codes Excel documents but that were not recorded from a real session are marked "assumed" in workbook.ts.
  */
 import type { ExcelLike, RequestContext } from '../../addin/excel/excel-api';
@@ -39,6 +43,7 @@ import { parseLocal } from './address';
 import { Dispatcher, type RequestBody, type ResponseBody } from './dispatch';
 import type { HostState } from './objects';
 import { loadOfficeJs, type BridgeAnswer, type OfficeRealm } from './office-js';
+import './page-layout'; // Worksheet.pageLayout
 import { HostError, isFiltered, WorkbookModel, type Cell, type FilterCriteria, type SheetModel, type TableModel } from './workbook';
 
 export interface RequestRecord {

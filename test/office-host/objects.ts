@@ -5,7 +5,7 @@
  * `getCell`, `Values` → `values`). Anything not defined is refused as "not emulated", so a new
  * API call in the add-in fails loudly until the host learns it.
  */
-import { fullAddress, MAX_COLS, MAX_ROWS, parseLocal, splitSheet, type Block } from './address';
+import { contains, fullAddress, intersects, MAX_COLS, MAX_ROWS, parseLocal, splitSheet, type Block } from './address';
 import {
   bodyBlock,
   HostError,
@@ -246,10 +246,27 @@ export class HRange extends HostObject {
       else delete this.sheet.grid[r][c];
     }
     if (applyTo !== 'Contents') {
+      this.sheet.merges = this.sheet.merges.filter((m) => !contains(this.b, m));
       this.sheet.validations = this.sheet.validations.filter((v) => !inside(v.address, this.b));
       this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((v) => !inside(v.address, this.b));
     }
     this.wb.syncHeaders(this.sheet, this.b);
+  }
+  /** Merges the range into one cell (`across`: each row on its own); only the top-left value stays. */
+  merge(across?: boolean): void {
+    this.wb.assertWritable(this.sheet);
+    const areas: Block[] = across ? Array.from({ length: this.b.rows }, (_, i) => ({ ...this.b, r: this.b.r + i, rows: 1 })) : [this.b];
+    for (const a of areas) {
+      if (a.rows * a.cols < 2) continue;
+      if (this.sheet.merges.some((m) => intersects(m, a))) throw new HostError('InvalidOperation', `The range ${fullAddress(this.sheet.name, a)} overlaps merged cells.`); // assumed code
+      for (const [r, c, cell] of [...this.wb.existing(this.sheet, a)]) if (r !== a.r || c !== a.c) Object.assign(cell, { value: '', formula: null });
+      this.sheet.merges.push(a);
+    }
+  }
+  /** Unmerges every merged area the range touches. */
+  unmerge(): void {
+    this.wb.assertWritable(this.sheet);
+    this.sheet.merges = this.sheet.merges.filter((m) => !intersects(m, this.b));
   }
   select(): void {
     this.wb.activeSheet = this.sheet;
@@ -341,6 +358,9 @@ export class HFormat extends HRecorder {
     this.r.s.wb.assertWritable(this.r.sheet);
     for (let j = 0; j < this.r.b.cols; j++) this.r.sheet.columnWidths.set(this.r.b.c + j, w);
   }
+  get borders(): HBorders {
+    return new HBorders(this.r);
+  }
   autofitColumns(): void {
     this.record('autofitColumns', true);
   }
@@ -348,7 +368,26 @@ export class HFormat extends HRecorder {
     this.record('autofitRows', true);
   }
 }
-recorder(HFormat, ['rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'indentLevel']);
+recorder(HFormat, ['rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment', 'indentLevel', 'useStandardHeight']);
+
+const BORDER_INDEXES = new Set(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp']);
+
+/** `format.borders.getItem('EdgeTop').style = 'Continuous'`: recorded as `borders.EdgeTop.style`. */
+class HBorders extends HostObject {
+  readonly type = 'RangeBorderCollection';
+  constructor(private readonly r: HRange) {
+    super();
+  }
+  getItem(index: string): HBorder {
+    if (!BORDER_INDEXES.has(index)) throw new HostError('InvalidArgument', `"${index}" is not a border index.`);
+    return new HBorder(this.r, `borders.${index}.`);
+  }
+  override _indexer(key: unknown): HostObject {
+    return this.getItem(String(key));
+  }
+}
+class HBorder extends HRecorder {}
+recorder(HBorder, ['style', 'color', 'weight']);
 
 export class HValidation extends HostObject {
   readonly type = 'DataValidation';
@@ -547,8 +586,12 @@ export class HSheet extends HostObject {
   set tabColor(_c: string) {
     // recorded nowhere: cosmetic
   }
-  set showGridlines(_v: boolean) {
-    // cosmetic
+  /** `showGridlines` (office.js's wire name is `Gridlines`). */
+  get gridlines(): boolean {
+    return this.m.showGridlines;
+  }
+  set gridlines(v: boolean) {
+    this.m.showGridlines = v;
   }
   activate(): void {
     if (this.m.visibility !== 'Visible') throw new HostError('InvalidOperation', `The sheet "${this.m.name}" is hidden and can't be activated.`);

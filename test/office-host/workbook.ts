@@ -51,6 +51,18 @@ export interface ValidationModel {
   errorAlert: Record<string, unknown> | null;
 }
 
+/** What was set on a sheet's page layout (print settings), as the host records it. */
+export interface PageLayoutModel {
+  /** Properties set (`paperSize`, `orientation`, `leftMargin`, `zoom`…), by name. */
+  settings: Record<string, unknown>;
+  /** `setPrintArea`: the local address (`A1:H40`, areas joined by `,`), or null. */
+  printArea: string | null;
+  /** `setPrintTitleRows`: whole rows (`$4:$4`), or null. */
+  printTitleRows: string | null;
+  /** Header and footer settings by path (`state`, `defaultForAllPages.centerHeader`…). */
+  headersFooters: Record<string, unknown>;
+}
+
 /** A filter on one column: the values shown, or a custom criterion (`=x`, `<>x`). */
 export interface FilterCriteria {
   filterOn: string;
@@ -77,6 +89,10 @@ export interface SheetModel {
   formats: { address: string; path: string; value: unknown }[];
   /** A worksheet AutoFilter (not a table's): its range and criteria by column offset. */
   autoFilter: { block: Block; criteria: Map<number, FilterCriteria> } | null;
+  /** Merged areas. */
+  merges: Block[];
+  pageLayout: PageLayoutModel;
+  showGridlines: boolean;
 }
 
 export interface TableColumnModel {
@@ -155,6 +171,9 @@ export class WorkbookModel {
       charts: [],
       formats: [],
       autoFilter: null,
+      merges: [],
+      pageLayout: { settings: {}, printArea: null, printTitleRows: null, headersFooters: {} },
+      showGridlines: true,
     };
     this.sheets.push(sheet);
     this.activeSheet ??= sheet;
