@@ -232,7 +232,8 @@ export function startPane(opts: PaneOptions): void {
     },
     say,
     busy,
-    onChange: () => yearView?.render(),
+    // The role decides the year buttons; after a sign-in the org itself may have changed.
+    onChange: () => void yearView?.refresh(),
   });
   yearView = startYearView({ doc, el: $, client, year, role: () => identity?.role() ?? null, lang, ready: () => !problems().length, busy });
 
