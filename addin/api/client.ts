@@ -3,7 +3,7 @@
  * `Authorization: Bearer` (identity.md); typed answers, Vietnamese errors.
  */
 import type { Kind } from '../../shared/models';
-import { ApiError, httpErrorMessage, networkErrorText } from './errors';
+import { ApiError, fieldErrorsOf, httpErrorMessage, networkErrorText } from './errors';
 import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
 import type { HealthBody } from '../../shared/wire/errors';
 import type { PublishResponse, PublishRow } from '../../shared/wire/publish';
@@ -12,6 +12,7 @@ import type { MeBody, MemberRow, MembersBody, RollupBody } from '../../shared/wi
 import type { ClosedYearBody, ReopenedYearBody, YearRow, YearsBody } from '../../shared/wire/years';
 import type { ReportFormat, ReportLinkBody } from '../../shared/wire/reports';
 import type { ReportModel } from '../../shared/report/model';
+import type { OrgProfile } from '../../shared/profile';
 
 export interface ApiSettings {
   /** The API's base address, with or without the trailing `/api`. */
@@ -72,7 +73,7 @@ export class ApiClient {
     if (!res.ok) {
       const { code, text } = httpErrorMessage(res.status, parsed, url);
       const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError(res.status, code, text, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+      throw new ApiError(res.status, code, text, Number.isFinite(retry) && retry > 0 ? retry : undefined, fieldErrorsOf(parsed));
     }
     return parsed as T;
   }
@@ -158,6 +159,16 @@ export class ApiClient {
   /** `GET …/reports/{year}/model`: the year-end report's model (what the .docx and .xlsx are made from). */
   reportModel(year: number, asOf?: string): Promise<ReportModel> {
     return this.request('GET', this.orgPath(`/reports/${year}/model${query({ asOf })}`));
+  }
+
+  /** `GET …/profile` (cycle.md §2): every field "" when none is stored. */
+  profile(): Promise<OrgProfile> {
+    return this.request('GET', this.orgPath('/profile'));
+  }
+
+  /** `PUT …/profile` (admin): replaces it; answers the stored profile. A bad field: ApiError with `fieldErrors`. */
+  putProfile(profile: OrgProfile): Promise<OrgProfile> {
+    return this.request('PUT', this.orgPath('/profile'), profile);
   }
 
   /** `GET /api/rollup?year=` (org `*` only). */

@@ -17,12 +17,28 @@ export class ApiError extends Error {
     message: string | Text,
     /** Seconds to wait before retrying (503 Retry-After). */
     readonly retryAfter?: number,
+    /** Per-field faults the server listed (`errors` of a 400: the profile's, INVALID_POLICY's). */
+    readonly fieldErrors: readonly ApiFieldError[] = [],
   ) {
     const text = typeof message === 'string' ? { vi: message, en: message } : message;
     super(text.vi);
     this.text = text;
     this.name = 'ApiError';
   }
+}
+
+export interface ApiFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The `errors` of an error body (inside `error` or beside it), well-formed entries only. */
+export function fieldErrorsOf(body: unknown): ApiFieldError[] {
+  const b = body as { error?: { errors?: unknown }; errors?: unknown } | null;
+  const list = b?.error?.errors ?? b?.errors;
+  if (!Array.isArray(list)) return [];
+  return list.filter((e): e is ApiFieldError => !!e && typeof e === 'object' && typeof e.field === 'string' && typeof e.code === 'string' && typeof e.message === 'string');
 }
 
 /** English texts of api.md's whole-request codes. */

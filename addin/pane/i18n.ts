@@ -62,6 +62,9 @@ const VI = {
   reportDocx: 'Tải báo cáo năm (Word)',
   reportXlsx: 'Tải báo cáo năm (Excel)',
   yearReportSheet: 'Cập nhật trang Báo cáo năm',
+  profile: 'Thông tin đơn vị',
+  profileNote: 'Phần đầu và phần chữ ký của báo cáo năm. Chỉ quản trị viên của đơn vị sửa được.',
+  profileSave: 'Lưu thông tin đơn vị',
 };
 
 export type TextKey = keyof typeof VI;
@@ -125,6 +128,9 @@ const EN: Record<TextKey, string> = {
   reportDocx: 'Download the year report (Word)',
   reportXlsx: 'Download the year report (Excel)',
   yearReportSheet: 'Update the Báo cáo năm sheet',
+  profile: 'Org profile',
+  profileNote: "The year-end report's header and signature. Only the org's admins can edit it.",
+  profileSave: 'Save the org profile',
 };
 
 const DICTS: Record<Lang, Record<TextKey, string>> = { vi: VI, en: EN };

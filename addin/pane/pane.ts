@@ -15,6 +15,7 @@ import { both, t, TEXT_KEYS, type Lang, type TextKey } from './i18n';
 import type { AuthSession } from '../auth/session';
 import type { OpenBrowserWindow } from '../excel/browser-window';
 import { startReportView, type ReportView } from './report-view';
+import { startProfileView, type ProfileView } from './profile-view';
 import { startIdentity, type Identity } from './identity-view';
 import { renderIssues } from './issues-view';
 import { startYearView, type YearView } from './year-view';
@@ -57,10 +58,11 @@ export function startPane(opts: PaneOptions): void {
   const progressText = $('progress-text');
   const progressBox = $('progress-box');
   const list = $('issues');
-  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national', 'report-docx', 'report-xlsx', 'year-report-sheet'].map((id) => $<HTMLButtonElement>(id));
+  const actionButtons = ['create-template', 'publish', 'refresh', 'dashboard', 'national', 'report-docx', 'report-xlsx', 'year-report-sheet', 'profile-save'].map((id) => $<HTMLButtonElement>(id));
   let identity: Identity | null = null;
   let yearView: YearView | null = null;
   let reports: ReportView | null = null;
+  let profile: ProfileView | null = null;
   /** The missing settings; no key is needed while signed in with Microsoft 365. */
   const problems = (): string[] => settingsProblems(settings).filter((p) => p !== 'apiKey' || (identity?.usesKey() ?? true));
 
@@ -98,6 +100,7 @@ export function startPane(opts: PaneOptions): void {
     }
     renderIssues(doc, list, issues, lang(), issueActions);
     reports?.applyTexts();
+    profile?.applyTexts();
     if (lastStatus) status.textContent = lastStatus[lang()];
     if (lastProgress) showProgress(lastProgress);
     yearView?.render();
@@ -218,6 +221,7 @@ export function startPane(opts: PaneOptions): void {
     });
   });
 
+  profile = startProfileView({ doc, el: $, client, org: () => settings.org, lang, busy });
   identity = startIdentity({
     doc,
     el: $,
@@ -232,8 +236,11 @@ export function startPane(opts: PaneOptions): void {
     },
     say,
     busy,
-    // The role decides the year buttons; after a sign-in the org itself may have changed.
-    onChange: () => void yearView?.refresh(),
+    // The role decides the year buttons and Thông tin đơn vị; after a sign-in the org itself may have changed.
+    onChange: () => {
+      void yearView?.refresh();
+      profile?.setRole(identity?.role() ?? null);
+    },
   });
   yearView = startYearView({ doc, el: $, client, year, role: () => identity?.role() ?? null, lang, ready: () => !problems().length, busy });
 
@@ -242,6 +249,7 @@ export function startPane(opts: PaneOptions): void {
   showProgress(null);
   applyTexts();
   if (problems().length) say(both('missingSettings'));
-  // The role (which year buttons show, whether evaluations may be sent) and the year's state.
+  // The role (which year buttons show, whether evaluations may be sent, Thông tin đơn vị for
+  // admins), with a key too, and the year's state.
   else void identity.refresh().catch(() => undefined).finally(() => void yearView?.refresh());
 }

@@ -82,8 +82,8 @@ export function startReportView(host: ReportViewHost): ReportView {
     void host.busy(async () => {
       const r = await updateYearReportSheet(host.deps());
       return text(
-        `Đã cập nhật trang ${r.sheets[0]} năm ${r.year} (khổ A4, sẵn sàng để in) và trang ${r.sheets[1]} (${r.cadres} cán bộ).`,
-        `Updated the ${r.sheets[0]} sheet for ${r.year} (A4, ready to print) and the ${r.sheets[1]} sheet (${r.cadres} cadres).`,
+        `Đã cập nhật trang "${r.sheets[0]}" của năm ${r.year} (khổ A4, sẵn sàng để in) và trang "${r.sheets[1]}" (${r.cadres} cán bộ).`,
+        `Updated the "${r.sheets[0]}" sheet for ${r.year} (A4, ready to print) and the "${r.sheets[1]}" sheet (${r.cadres} cadres).`,
       );
     });
   });

@@ -22,7 +22,7 @@ export async function getProfile(ctx: RouteContext): Promise<ApiResponse> {
 
 export async function putProfile(ctx: RouteContext): Promise<ApiResponse> {
   const parsed = parseProfile(await readJson(ctx.req));
-  if (!parsed.ok) throw new BadBodyError(parsed.messages.join(' '));
+  if (!parsed.ok) throw new BadBodyError(parsed.messages.join(' '), parsed.errors);
   const profile = parsed.profile;
   const { store } = ctx.services;
   for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -27,6 +27,17 @@ export class BadJsonError extends ApiError {
 export class BadBodyError extends ApiError {
   readonly status = 400;
   readonly code = 'BAD_BODY' as const;
+  /** `errors`: per-field faults (the profile's), listed inside `error` and beside it as INVALID_POLICY does. */
+  constructor(
+    detail?: string,
+    readonly errors: readonly FieldError[] = [],
+  ) {
+    super(detail);
+  }
+  override body(): ErrorBody {
+    const b = super.body();
+    return this.errors.length ? { error: { ...b.error, errors: [...this.errors] }, errors: [...this.errors] } : b;
+  }
 }
 export class InvalidParamError extends ApiError {
   readonly status = 400;

@@ -6,33 +6,9 @@
  */
 import { z } from 'zod';
 import { codePointLength } from '../normalize';
+import { EMPTY_PROFILE, MULTILINE, PROFILE_FIELDS, PROFILE_LABELS, profileLimit, type OrgProfile } from '../profile';
 
-export interface OrgProfile {
-  name: string;
-  issuer: string;
-  place: string;
-  docSymbol: string;
-  signerTitle: string;
-  signerName: string;
-  recipients: string;
-}
-
-export const PROFILE_FIELDS = ['name', 'issuer', 'place', 'docSymbol', 'signerTitle', 'signerName', 'recipients'] as const satisfies ReadonlyArray<keyof OrgProfile>;
-
-export const PROFILE_LABELS: Readonly<Record<keyof OrgProfile, string>> = {
-  name: 'Tên đơn vị',
-  issuer: 'Cơ quan ban hành',
-  place: 'Địa danh',
-  docSymbol: 'Ký hiệu văn bản',
-  signerTitle: 'Chức vụ người ký',
-  signerName: 'Người ký',
-  recipients: 'Nơi nhận',
-};
-
-const MULTILINE: ReadonlySet<keyof OrgProfile> = new Set(['signerTitle', 'recipients']);
-export const profileLimit = (field: keyof OrgProfile): number => (MULTILINE.has(field) ? 1000 : 200);
-
-export const EMPTY_PROFILE: OrgProfile = { name: '', issuer: '', place: '', docSymbol: '', signerTitle: '', signerName: '', recipients: '' };
+export { EMPTY_PROFILE, type OrgProfile };
 
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
 
@@ -60,9 +36,18 @@ export const profileSchema = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `Trường không có trong thông tin đơn vị: ${issue.keys.join(', ')}.` : 'Cần một đối tượng JSON.') },
 );
 
-export type ProfileParse = { ok: true; profile: OrgProfile } | { ok: false; messages: string[] };
+/** A field's fault: the field (`""` for the body as a whole), always `INVALID_FORMAT`, the Vietnamese message naming it. */
+export interface ProfileFieldError {
+  field: keyof OrgProfile | '';
+  code: 'INVALID_FORMAT';
+  message: string;
+}
 
-/** A profile from a request body, or the Vietnamese messages of what is wrong (each naming its field). */
+export type ProfileParse = { ok: true; profile: OrgProfile } | { ok: false; messages: string[]; errors: ProfileFieldError[] };
+
+const isField = (f: unknown): f is keyof OrgProfile => (PROFILE_FIELDS as readonly unknown[]).includes(f);
+
+/** A profile from a request body, or the Vietnamese messages of what is wrong (each naming its field), also per field. */
 export function parseProfile(body: unknown): ProfileParse {
   const parsed = profileSchema.safeParse(body);
   if (parsed.success) {
@@ -70,5 +55,6 @@ export function parseProfile(body: unknown): ProfileParse {
     for (const f of PROFILE_FIELDS) profile[f] = parsed.data[f] ?? '';
     return { ok: true, profile };
   }
-  return { ok: false, messages: parsed.error.issues.map((i) => i.message) };
+  const errors = parsed.error.issues.map((i): ProfileFieldError => ({ field: isField(i.path[0]) ? i.path[0] : '', code: 'INVALID_FORMAT', message: i.message }));
+  return { ok: false, messages: errors.map((e) => e.message), errors };
 }

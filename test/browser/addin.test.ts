@@ -4,7 +4,8 @@
  * (test/office-host, the same `ExcelHost` the Jest tests use, in this Node process, bridged by
  * Playwright), against the real local API (dev host) on Azurite: create the template, enter
  * rows (good, bad, overlapping), publish, see the errors in the pane and in the sheet, fix,
- * publish, refresh, update the dashboard. Screenshots go to test-artifacts/ (not committed).
+ * publish, refresh, update the dashboard, edit the org profile, write the Báo cáo năm sheets
+ * and download the year-end report through its signed link. Screenshots go to test-artifacts/ (not committed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -282,6 +283,7 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   const dash = { a1: excel.at('Tổng hợp', 'A1').value, org: excel.at('Tổng hợp', 'B2').value, year: excel.at('Tổng hợp', 'B3').value, charts: excel.sheet('Tổng hợp').charts.map((c) => c.type) };
   expect(dash).toEqual({ a1: 'TỔNG HỢP THỰC HIỆN CHỦ TRƯƠNG 1+2 (CÁN BỘ ĐI CƠ SỞ)', org: 'demo', year: 2025, charts: ['ColumnClustered', 'Line'] });
   await shot('4-dashboard');
+  expect(await page.isVisible('#profile')).toBe(false); // an editor's key: no Thông tin đơn vị
 
   // Evaluations and closing the year (cycle.md §3–4). The line under the year says it is open;
   // staff see no "Khoá sổ năm", and an evaluation they edit is refused with the message.
@@ -353,6 +355,47 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   await page.waitForFunction(() => document.getElementById('year-state')?.textContent?.startsWith('Năm 2025: đang mở'));
   await page.waitForSelector('#close-year:not([hidden])');
   expect(await page.isVisible('#reopen-year')).toBe(false);
+
+  // Thông tin đơn vị (hidden for the editor's and the leader's keys above): the admin's key sees
+  // it, loads it, gets a refused field's message under that field, then saves.
+  await page.waitForSelector('#profile:not([hidden])');
+  await page.click('#profile summary');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Đã tải thông tin đơn vị demo.');
+  await page.fill('#profile-name', 'Tỉnh Đoàn Demo');
+  await page.fill('#profile-issuer', 'Ban Chấp hành Đoàn tỉnh Demo');
+  await page.fill('#profile-signerTitle', 'TM. Ban Thường vụ\nPhó Bí thư');
+  await page.fill('#profile-signerName', 'x'.repeat(201));
+  expect(await click('profile-save')).toMatch(/^Thông tin đơn vị chưa được lưu: 1 ô chưa hợp lệ/);
+  expect(await page.textContent('#profile-signerName-error')).toBe('Người ký (signerName): dài quá 200 ký tự.');
+  expect(await page.isVisible('#profile-name-error')).toBe(false);
+  await page.fill('#profile-signerName', 'Nguyễn Văn Bình');
+  expect(await click('profile-save')).toBe('Đã lưu thông tin đơn vị demo.');
+  expect(await page.isVisible('#profile-signerName-error')).toBe(false);
+  expect((await api.call('GET', '/api/orgs/demo/profile', { key: KEYS.viewer })).body).toMatchObject({ name: 'Tỉnh Đoàn Demo', signerTitle: 'TM. Ban Thường vụ\nPhó Bí thư', signerName: 'Nguyễn Văn Bình' });
+  await shot('4b-profile');
+
+  // The printable Báo cáo năm sheets, from the report's model: the profile's issuer, the figures of GET compliance.
+  expect(await click('year-report-sheet')).toMatch(/^Đã cập nhật trang "Báo cáo năm" của năm 2025 \(khổ A4, sẵn sàng để in\) và trang "Phụ lục báo cáo năm" \(3 cán bộ\)\.$/);
+  expect(excel.at('Báo cáo năm', 'A1').value).toBe('BAN CHẤP HÀNH ĐOÀN TỈNH DEMO');
+  expect(excel.sheet('Báo cáo năm').pageLayout.settings).toMatchObject({ paperSize: 'A4', orientation: 'Portrait' });
+  expect(excel.sheet('Phụ lục báo cáo năm').pageLayout.printTitleRows).toBe('$4:$4');
+  const year = (await api.call('GET', '/api/orgs/demo/compliance?year=2025', { key: KEYS.viewer })).body;
+  const an = year.cadres.find((c: { cadreId: string }) => c.cadreId === 'CB01');
+  const annexRows = [4, 5, 6].map((r) => [excel.cell('Phụ lục báo cáo năm', r, 1).value, excel.cell('Phụ lục báo cáo năm', r, 3).value, excel.cell('Phụ lục báo cáo năm', r, 4).value]);
+  expect(annexRows).toContainEqual([an.fullName, an.countedDays, an.requiredDays]);
+
+  // Tải báo cáo năm: no browser window outside Excel desktop, so the pane shows the signed link; it downloads the file without a key.
+  expect(await click('report-docx')).toMatch(/^Báo cáo năm 2025 \(Word\) đã sẵn sàng: bấm liên kết bên dưới để tải về \(dùng được đến \d\d:\d\d\)\.$/);
+  expect(await page.textContent('#report-link')).toBe('Tải báo cáo năm 2025 (Word)');
+  const href = (await page.getAttribute('#report-link', 'href'))!;
+  const file = await fetch(href);
+  expect([file.status, file.headers.get('content-disposition')]).toEqual([200, 'attachment; filename="bao-cao-1-2-demo-2025.docx"']);
+  expect([...new Uint8Array(await file.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+  expect((await fetch(href.replace('format=docx', 'format=xlsx'))).status).toBe(401);
+  await shot('4c-report-link');
+  const reportCells = ['Báo cáo năm', 'Phụ lục báo cáo năm'].flatMap((n) => excel.allCells(n));
+  expect(reportCells.filter((c) => c.formula !== null || c.coerced)).toEqual([]);
+  expect(reportCells.filter((c) => typeof c.value === 'string' && c.value !== c.value.normalize('NFC'))).toEqual([]);
 
   expect(pageErrors).toEqual([]);
   expect(hostFaults).toEqual([]);

@@ -47,20 +47,25 @@ describe('org profile', () => {
 
   it('400 BAD_BODY naming the field: too long, line breaks in a one-line field, not text, unknown field, not an object; nothing stored', async () => {
     const before = (await api.call('GET', '/api/orgs/demo/profile')).body;
-    const cases: Array<[unknown, string]> = [
-      [{ name: 'x'.repeat(201) }, 'Tên đơn vị (name): dài quá 200 ký tự.'],
-      [{ recipients: 'x'.repeat(1001) }, 'Nơi nhận (recipients): dài quá 1.000 ký tự.'],
-      [{ place: 'Quảng\nTrị' }, 'Địa danh (place): chỉ được một dòng.'],
-      [{ signerName: 12 }, 'Người ký (signerName): cần một đoạn văn bản.'],
-      [{ nam: 'Tỉnh Đoàn' }, 'Trường không có trong thông tin đơn vị: nam.'],
-      [['name'], 'Cần một đối tượng JSON.'],
+    const cases: Array<[unknown, string, string]> = [
+      [{ name: 'x'.repeat(201) }, 'Tên đơn vị (name): dài quá 200 ký tự.', 'name'],
+      [{ recipients: 'x'.repeat(1001) }, 'Nơi nhận (recipients): dài quá 1.000 ký tự.', 'recipients'],
+      [{ place: 'Quảng\nTrị' }, 'Địa danh (place): chỉ được một dòng.', 'place'],
+      [{ signerName: 12 }, 'Người ký (signerName): cần một đoạn văn bản.', 'signerName'],
+      [{ nam: 'Tỉnh Đoàn' }, 'Trường không có trong thông tin đơn vị: nam.', ''],
+      [['name'], 'Cần một đối tượng JSON.', ''],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, message, field] of cases) {
       const res = await api.call('PUT', '/api/orgs/demo/profile', { body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('BAD_BODY');
       expect(res.body.error.message).toContain(message);
+      // per field too, inside error and beside it (for the pane's form)
+      expect(res.body.error.errors).toEqual([{ field, code: 'INVALID_FORMAT', message }]);
+      expect(res.body.errors).toEqual(res.body.error.errors);
     }
+    const two = await api.call('PUT', '/api/orgs/demo/profile', { body: { place: 'a\nb', signerName: 'x'.repeat(201) } });
+    expect(two.body.errors.map((e: { field: string }) => e.field)).toEqual(['place', 'signerName']);
     expect((await api.call('PUT', '/api/orgs/demo/profile', { body: { signerTitle: 'x'.repeat(1000), name: 'y'.repeat(200) } })).status).toBe(200);
     expect((await api.call('PUT', '/api/orgs/demo/profile', { body: before })).status).toBe(200);
     expect((await api.call('PUT', '/api/orgs/demo/profile', { rawBody: '{oops' })).body.error.code).toBe('BAD_JSON');
