@@ -1,7 +1,7 @@
 /**
  * The Toàn quốc sheet: the roll-up of the real local API (dev host on Azurite), signed in
  * with a token of a national account (a stand-in for MSAL signs it with a local JWKS), written
- * into the fake workbook.
+ * into the emulated Excel host (office.js).
  */
 import { ApiClient } from '../../../addin/api/client';
 import type { AuthBackend } from '../../../addin/auth/backend';
@@ -11,7 +11,7 @@ import { NATIONAL_SHEET, NO_FIGURES } from '../../../addin/sheet/national';
 import { KEYS, startTestApi, type TestApi } from '../../support/api';
 import { cadre, NOW, trip } from '../../support/fixtures';
 import { startLocalIdp, type LocalIdp } from '../../support/jwks';
-import { FakeExcel } from '../fake-workbook';
+import { ExcelHost } from '../../office-host/host';
 
 let idp: LocalIdp;
 let api: TestApi;
@@ -42,7 +42,7 @@ function signedInClient(account: string): ApiClient {
 }
 
 test('writes one row per org, the national total and a chart, in 2 syncs', async () => {
-  const excel = new FakeExcel();
+  const excel = new ExcelHost();
   const report = await updateNational({ excel, api: signedInClient('chief@tw.vn'), year: 2025 });
   expect(report).toEqual({ orgs: 2, withFigures: 1, subject: 2, participated: 1, met: 0 });
   expect(excel.syncCount).toBe(2);
@@ -58,7 +58,7 @@ test('writes one row per org, the national total and a chart, in 2 syncs', async
 
 test('an account of one org gets the API’s 403 as a Vietnamese message', async () => {
   await api.call('PUT', '/api/orgs/qt/members/lan@qt.vn', { key: KEYS.all, body: { role: 'admin' } });
-  await expect(updateNational({ excel: new FakeExcel(), api: signedInClient('lan@qt.vn'), year: 2025 })).rejects.toThrow(/không có quyền.*HTTP 403/);
+  await expect(updateNational({ excel: new ExcelHost(), api: signedInClient('lan@qt.vn'), year: 2025 })).rejects.toThrow(/không có quyền.*HTTP 403/);
 });
 
 test('the client calls me and the members routes with the token', async () => {

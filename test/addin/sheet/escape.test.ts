@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { escapeCell, escapeMatrix, isFormulaLike, unescapeCell } from '../../../addin/sheet/escape';
-import { FakeExcel } from '../fake-workbook';
+import { ExcelHost } from '../../office-host/host';
 
 describe('escapeCell', () => {
   it.each(['=SUM(A1:A3)', '+84 912 345 678', '-5', '@user', "'quoted"])('prefixes %s with an apostrophe', (text) => {
@@ -21,7 +21,7 @@ describe('escapeCell', () => {
   });
 
   it('a content hash (16 hex digits) or a version always reads back as the same text', async () => {
-    const excel = new FakeExcel();
+    const excel = new ExcelHost({ sheets: [] });
     excel.addSheet('S');
     const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
     const digitsAndE = fc.stringMatching(/^[0-9]{1,8}[eE][0-9]{1,3}$/);
@@ -44,7 +44,7 @@ describe('escapeCell', () => {
   });
 
   it('any string written escaped reads back as the same text and never as a formula', async () => {
-    const excel = new FakeExcel();
+    const excel = new ExcelHost({ sheets: [] });
     excel.addSheet('S');
     await fc.assert(
       fc.asyncProperty(fc.oneof(
