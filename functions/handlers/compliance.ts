@@ -7,7 +7,7 @@ import type { IsoDate } from '../../shared/models';
 import type { ComplianceBody, HistoryBody } from '../../shared/wire/compliance';
 import { closedInfo, loadClosedYears, type ClosedInfo } from '../domain/closed-years';
 import { evaluationFigures, withEvaluations } from '../domain/evaluations';
-import { engineInput, loadOrgState, type OrgState } from '../domain/org-state';
+import { engineInput, loadYearState, type OrgState } from '../domain/org-state';
 import { YearClosedError } from '../http/errors';
 import { flagValue, yearAndAsOf, yearValue } from '../http/params';
 import { vietnamToday, yearOfIso } from '../../shared/dates';
@@ -15,8 +15,12 @@ import type { ApiResponse } from '../http/types';
 import type { RouteContext } from '../route';
 import type { Services } from '../services';
 
+/**
+ * A year's compliance as of `asOf`: the engine over the org's roster, units, policies and other
+ * rows and the year's trips as its cadre-years' digests keep them (not every trip row).
+ */
 export async function computeCompliance(services: Services, org: string, year: number, asOf: IsoDate, loaded?: OrgState): Promise<ComplianceBody> {
-  const state = loaded ?? (await loadOrgState(services.store, org));
+  const state = loaded ?? (await loadYearState(services.store, org, year));
   const result = evaluateOrg(engineInput(state, asOf)).year(year);
   const withEvals = withEvaluations(result, state, evaluationFigures(state, vietnamToday(services.now())));
   return { org, ...withEvals, computedAt: services.now().toISOString() };

@@ -8,7 +8,7 @@ import { yearOfIso, vietnamToday } from '../../shared/dates';
 import { policyLookup } from '../../shared/defaults';
 import type { Absence, Registration, Trip } from '../../shared/models';
 import { closedInfo, loadYearRows, type ClosedYearRecord } from '../domain/closed-years';
-import { loadOrgState, storedPolicies } from '../domain/org-state';
+import { loadOrgState, loadYearState, storedPolicies } from '../domain/org-state';
 import { readObjectBody } from '../http/body';
 import { BadBodyError, NotFoundError, YearClosedError } from '../http/errors';
 import { dateValue, yearValue } from '../http/params';
@@ -28,7 +28,7 @@ export async function closeYear(ctx: RouteContext): Promise<ApiResponse> {
   if (unknown.length > 0) throw new BadBodyError(`Trường không được hỗ trợ: ${unknown.join(', ')}.`);
   if (body.asOf !== undefined && body.asOf !== null && typeof body.asOf !== 'string') throw new BadBodyError('asOf phải là một ngày (yyyy-mm-dd hoặc dd/mm/yyyy).');
   const { store } = ctx.services;
-  const [rows, state] = await Promise.all([loadYearRows(store, ctx.org), loadOrgState(store, ctx.org)]);
+  const [rows, state] = await Promise.all([loadYearRows(store, ctx.org), loadYearState(store, ctx.org, year)]);
   const existing = rows.get(String(year));
   if (existing && !existing.deleted) throw new YearClosedError();
   const defaultAsOf = policyLookup(storedPolicies(state))(year).windowEnd;

@@ -38,6 +38,11 @@ function approvalErrors(record: Registration, stored: StoredRow | null | undefin
   return errors;
 }
 
+/** The version a row was sent with is the stored one (or, for a trip moved from the layout before buckets, the one it had there). */
+function sameVersion(sent: string | null, stored: StoredRow): boolean {
+  return sent === stored.version || (sent !== null && sent === stored.formerVersion);
+}
+
 export function decide<K extends Kind>(
   kind: K,
   row: PreparedRow<K>,
@@ -67,7 +72,7 @@ function decideRow<K extends Kind>(
 
   if (row.type === 'delete') {
     if (!live) return { outcome: 'unchanged', stored: stored ?? null };
-    if (row.version !== live.version) return { outcome: 'conflict', stored: live };
+    if (!sameVersion(row.version, live)) return { outcome: 'conflict', stored: live };
     if (kind === 'registrations' && !opts.canApprove) {
       // Deleting an approved registration clears its approval: a leader's act too.
       const before = live.record as Registration;
@@ -124,7 +129,7 @@ function decideUpsert<K extends Kind>(kind: K, row: UpsertRow<K>, stored: Stored
     };
   }
   if (sameContent(row.record, stored.record)) return { outcome: 'unchanged', stored };
-  if (row.version !== stored.version) return { outcome: 'conflict', stored };
+  if (!sameVersion(row.version, stored)) return { outcome: 'conflict', stored };
   return {
     outcome: 'updated',
     write: { id: row.id, expectedVersion: stored.version, record: row.record, deleted: false, change: { kind, id: row.id, outcome: 'updated', old: stored.record, new: row.record } },

@@ -37,8 +37,9 @@ export function getJson(source: EntityProps, name: string): unknown {
 /** Bytes per binary property (limit 64 KiB). */
 export const CHUNK_BYTES = 60_000;
 
-export function putGzipJson(target: EntityProps, name: string, value: unknown): void {
-  const bytes = gzipSync(Buffer.from(JSON.stringify(value), 'utf8'));
+/** `level`: zlib's (1 fastest … 9 smallest; default 6). */
+export function putGzipJson(target: EntityProps, name: string, value: unknown, level?: number): void {
+  const bytes = gzipSync(Buffer.from(JSON.stringify(value), 'utf8'), level === undefined ? undefined : { level });
   const parts = Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES));
   target[`${name}Parts`] = parts;
   for (let i = 0; i < parts; i++) {
@@ -57,8 +58,9 @@ export function getGzipJson(source: EntityProps, name: string): unknown {
   return JSON.parse(gunzipSync(Buffer.concat(pieces)).toString('utf8')) as unknown;
 }
 
-export function rowEntity(partitionKey: string, id: string, record: unknown, deleted: boolean): TableEntity<EntityProps> {
+export function rowEntity(partitionKey: string, id: string, record: unknown, deleted: boolean, seq?: number): TableEntity<EntityProps> {
   const entity: TableEntity<EntityProps> = { partitionKey, rowKey: rowKey(id), deleted };
+  if (seq !== undefined) entity.seq = seq;
   putJson(entity, 'data', record);
   return entity;
 }
@@ -69,6 +71,8 @@ export function entityToStoredRow<T>(entity: EntityProps & { rowKey?: string; et
     record: getJson(entity, 'data') as T,
     version: String(entity.etag),
     deleted: entity.deleted === true,
+    ...(typeof entity.seq === 'number' ? { seq: entity.seq } : {}),
+    ...(typeof entity.v0 === 'string' ? { formerVersion: entity.v0 } : {}),
   };
 }
 

@@ -10,6 +10,12 @@
  * with `_all_members` for the members of every org (`*`; no org id starts with `_`).
  * Table `frozen`: `<org>_<year>` / `<key of one close>` (the compliance frozen when the year
  * was closed, gzipped; the `years` row names its key).
+ *
+ * Trips (issue 8): not in `<org>_trips` (the layout before; its rows are moved on first touch,
+ * its audit records stay) but in TRIP_BUCKETS partitions `<org>_trips_<n>`, n from the trip id
+ * alone (FNV-1a), so a trip is found by its id and an org's writes spread over the buckets.
+ * Table `digests`: `<org>` / `y<year>_<cadreId>` (a cadre-year's trips, compact, digest.ts) and
+ * `<org>` / `layout` (the org's trips are in buckets).
  */
 import { ORG_ID_PATTERN } from '../../shared/ids';
 import type { Kind } from '../../shared/models';
@@ -64,3 +70,38 @@ export function yearPartition(org: string, year: number): string {
 export const ORGS_PARTITION = 'org';
 
 export { checked as checkedKey };
+
+/** Partitions an org's trips are spread over. */
+export const TRIP_BUCKETS = 64;
+
+/** The bucket of a trip id: FNV-1a (32 bit) of its UTF-16 code units, mod TRIP_BUCKETS. */
+export function tripBucket(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % TRIP_BUCKETS;
+}
+
+export function tripsPartition(org: string, bucket: number): string {
+  return checked(`${recordsPartition(org, 'trips')}_${bucket}`);
+}
+
+export function digestPartition(org: string): string {
+  if (!ORG_ID_PATTERN.test(org)) throw new Error('invalid org id for a storage key');
+  return checked(org);
+}
+
+export const DIGEST_PREFIX = 'y';
+export const LAYOUT_KEY = 'layout';
+
+/** RowKey of a cadre-year's digest: `y<year>_<cadreId>` (years of four digits sort as numbers). */
+export function digestKey(year: number, cadreId: string): string {
+  return checked(`${DIGEST_PREFIX}${year}_${cadreId}`);
+}
+
+export function parseDigestKey(key: string): { year: number; cadreId: string } {
+  const sep = key.indexOf('_');
+  return { year: Number(key.slice(DIGEST_PREFIX.length, sep)), cadreId: key.slice(sep + 1) };
+}

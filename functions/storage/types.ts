@@ -7,6 +7,10 @@ export interface StoredRow<T = unknown> {
   readonly record: T;
   readonly version: string;
   readonly deleted: boolean;
+  /** Trips: the row's write count (each write stores the previous one's + 1; digests keep the highest). */
+  readonly seq?: number;
+  /** Trips moved from the layout before buckets: the ETag they had there, accepted as their version until written again. */
+  readonly formerVersion?: string;
 }
 
 export type ChangeOutcome = 'created' | 'updated' | 'deleted';
@@ -35,4 +39,6 @@ export interface PlannedWrite {
   readonly record: unknown;
   readonly deleted: boolean;
   readonly change: AuditChange;
+  /** Trips: the row's write count after this write. */
+  readonly seq?: number;
 }
