@@ -8,6 +8,7 @@ import { vietnamToday, yearOfIso } from '../../shared/dates';
 import { evaluateOrg } from '../../shared/engine/evaluate';
 import { loadClosedYears } from '../domain/closed-years';
 import { engineInput, loadOrgState } from '../domain/org-state';
+import { repairDigests } from '../domain/digest-repair';
 import type { TimerJob } from '../route';
 import type { Services } from '../services';
 
@@ -36,6 +37,9 @@ export async function recalculateTotals(services: Services): Promise<JobReport> 
   let snapshotsWritten = 0;
   for (const org of orgs) {
     const [state, closed] = await Promise.all([loadOrgState(services.store, org), loadClosedYears(services.store, org)]);
+    // The rows are read here anyway: digests a failed request left behind are set right.
+    const repaired = await repairDigests(services.store, org, state.rows.trips, yearOfIso(today));
+    if (repaired > 0) services.log('digests repaired', { org, digests: repaired });
     const evaluation = evaluateOrg(engineInput(state, today));
     // A closed year keeps its frozen totals (cycle.md §4).
     for (const year of years.filter((y) => !closed.has(y))) {
