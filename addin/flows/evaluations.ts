@@ -9,7 +9,7 @@ import type { Role } from '../../shared/roles';
 import type { ComplianceBody } from '../../shared/wire/compliance';
 import type { ApiClient } from '../api/client';
 import type { PlannedRow, PublishPlan } from '../sheet/diff';
-import { gateEvaluations, LEADER_ONLY_TEXT, prefillEvaluations, writeEvaluationFigures } from '../sheet/evaluations';
+import { gateEvaluations, LEADER_ONLY_TEXT, LEADER_ONLY_TEXT_EN, prefillEvaluations, writeEvaluationFigures } from '../sheet/evaluations';
 import type { Issue } from '../sheet/issues';
 import { refreshDerived } from '../sheet/refresh-merge';
 import type { WriteContext } from '../sheet/write-back';
@@ -34,10 +34,21 @@ export function gatePlan(b: BoundTable, plan: PublishPlan, role: Role | null): {
 }
 
 /** Rows not sent for the role: the status cell says why, one issue each (the pane lists them). */
-export function markRefused(b: BoundTable, rows: readonly PlannedRow[], message = LEADER_ONLY_TEXT): Issue[] {
+export function markRefused(b: BoundTable, rows: readonly PlannedRow[]): Issue[] {
   return rows.map((p) => {
-    b.edit.set(p.row, b.map.meta.status, message);
-    return { severity: 'error', kind: b.spec.kind, sheet: b.spec.sheet, table: b.spec.table, row: p.row, col: b.map.meta.status, code: 'FORBIDDEN', message, id: (p.request.id as string | undefined) ?? null };
+    b.edit.set(p.row, b.map.meta.status, LEADER_ONLY_TEXT);
+    return {
+      severity: 'error',
+      kind: b.spec.kind,
+      sheet: b.spec.sheet,
+      table: b.spec.table,
+      row: p.row,
+      col: b.map.meta.status,
+      code: 'FORBIDDEN',
+      message: LEADER_ONLY_TEXT,
+      en: LEADER_ONLY_TEXT_EN,
+      id: (p.request.id as string | undefined) ?? null,
+    };
   });
 }
 

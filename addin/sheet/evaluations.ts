@@ -24,6 +24,8 @@ export const PREFILLED_TEXT = `${STATUS_PREFIX.pending}: đề xuất theo số 
 export const PREFILLED_NO_SUGGESTION_TEXT = `${STATUS_PREFIX.pending}: năm chưa hết kỳ nên chưa có đề xuất — lãnh đạo chọn kết quả và ghi nhận xét.`;
 /** The status of rows a lower role cannot publish (nothing was sent). */
 export const LEADER_ONLY_TEXT = `${STATUS_PREFIX.pending}: chỉ lãnh đạo (quyền leader) mới gửi được đánh giá.`;
+/** Its English in the pane's list (the sheet's status column stays Vietnamese). */
+export const LEADER_ONLY_TEXT_EN = 'Not sent: only a leader (role leader) may publish evaluations.';
 
 function rowCells(ctx: WriteContext, row: number): unknown[] {
   return Array.from({ length: ctx.edit.width }, (_, c) => ctx.edit.cell(row, c));

@@ -65,7 +65,7 @@ test('a leader evaluates every cadre of the year from the pre-filled sheet; staf
   expect(staff.failure?.vi).toMatch(/^Chưa gửi 1 dòng của trang "Đánh giá": chỉ lãnh đạo \(quyền leader\) mới gửi được đánh giá \(quyền hiện tại: editor\)/);
   expect(staff.failure?.en).toMatch(/only a leader \(role leader\) may publish evaluations \(your role: editor\)/);
   expect(column(excel, 'Tình trạng gửi')).toEqual([PREFILLED_TEXT, LEADER_ONLY_TEXT]);
-  expect(staff.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'FORBIDDEN', table: 'DanhGia', row: 1, sheet: 'Đánh giá' })]);
+  expect(staff.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'FORBIDDEN', table: 'DanhGia', row: 1, sheet: 'Đánh giá', message: LEADER_ONLY_TEXT, en: 'Not sent: only a leader (role leader) may publish evaluations.' })]);
   // With the role unknown the server decides: its 403 is shown the same way, with its own words.
   const unknown = await publishChanges(deps(excel, KEYS.editor, null));
   expect(unknown.sent).toBe(0);
