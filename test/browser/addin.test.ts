@@ -241,9 +241,15 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
     body: { rows: [{ unitCode: 'X01', name: 'Xã An Bình (mới)', kind: 'xa', version: unitNow.version }] },
   });
   expect(upd.body.summary.updated).toBe(1);
+  // The user has the roster filtered to two departments: Excel refuses adding rows to a filtered
+  // table, so the refresh lifts the filter for the new cadre and puts it back.
+  excel.filterTable('CanBo', 'Ban/Văn phòng', ['Ban Tổ chức', 'Văn phòng']);
   expect(await click('refresh')).toMatch(/Đã cập nhật: 1 dòng mới, 1 dòng thay đổi, 0 dòng bị xoá/);
   const roster2 = excel.records('CanBo');
   expect(roster2.map((r) => r['Mã cán bộ'])).toEqual(['CB01', 'CB02', 'CB03']);
+  expect(excel.isFiltered('CanBo')).toBe(true);
+  expect(excel.hiddenRows('CanBo')).toEqual([2]);
+  excel.filterTable('CanBo', 'Ban/Văn phòng', null);
   expect(excel.records('DonVi')[0]['Tên đơn vị']).toBe('Xã An Bình (mới)');
   expect(excel.bodyCell('DiCoSo', 0, 'Mô tả').formula).toBeNull();
 

@@ -161,6 +161,33 @@ describe('the emulated Excel host', () => {
     expect(host.hiddenRows('T')).toEqual([1]);
   });
 
+  it('keeps a worksheet AutoFilter apart from tables: recorded on a plain range, refused over a table (it has its own)', async () => {
+    const host = await withTable();
+    await host.runExcel(async (ctx: Ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Data');
+      sheet.getRange('F1:G3').values = [['k', 'v'], ['a', 1], ['b', 2]];
+      sheet.autoFilter.apply(sheet.getRange('F1:G3'), 0, { filterOn: 'Values', values: ['a'] });
+      sheet.autoFilter.load('enabled,isDataFiltered');
+      await ctx.sync();
+      expect([sheet.autoFilter.enabled, sheet.autoFilter.isDataFiltered]).toEqual([true, true]);
+      sheet.autoFilter.clearCriteria();
+      sheet.autoFilter.load('enabled,isDataFiltered');
+      await ctx.sync();
+      expect([sheet.autoFilter.enabled, sheet.autoFilter.isDataFiltered]).toEqual([true, false]);
+      sheet.autoFilter.remove();
+      await ctx.sync();
+    });
+    expect(host.sheet('Data').autoFilter).toBeNull();
+    const overTable = await codeOf(
+      host.runExcel(async (ctx: Ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Data');
+        sheet.autoFilter.apply(sheet.getRange('A1:C4'));
+        await ctx.sync();
+      }),
+    );
+    expect(overTable).toBe('InvalidArgument');
+  });
+
   it('refuses shifting part of a table', async () => {
     const host = await withTable();
     const code = await codeOf(

@@ -23,6 +23,7 @@
  * - protected sheets refuse writes (`AccessDenied`), reads work;
  * - inserting or deleting rows in a filtered table: `tables.rows.add` → `FilteredRangeConflict`,
  *   `Range.delete/insert` → `InsertDeleteConflict`; shifting part of a table → `InsertDeleteConflict`;
+ *   a worksheet AutoFilter is recorded on a plain range, refused over a table (it has its own);
  * - table names unique among tables and names (`ItemAlreadyExists`), renames carried into
  *   names' structured references; column names unique ignoring case (duplicates renamed
  *   `Name2`, blanks `ColumnN`); column lookup ignores case; `tables.add` over another table fails;
