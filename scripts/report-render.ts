@@ -1,7 +1,7 @@
 /**
  * Renders the year-end report of the generated org (test/support/report-org.ts) to .docx and
- * .xlsx, then to PDF (LibreOffice headless) and PNG pages (pdftoppm), into
- * test-artifacts/report/, to look at. Not part of `npm test` (needs LibreOffice and poppler).
+ * .xlsx, and the pane's "Báo cáo năm" sheets (a preview through exceljs), then to PDF
+ * (LibreOffice headless) and PNG pages (pdftoppm), into test-artifacts/report/, to look at. Not part of `npm test` (needs LibreOffice and poppler).
  *   npm run report:render
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,8 @@ import type { ReportCompliance } from '../shared/report/input';
 import { renderDocx } from '../functions/report/docx';
 import { renderXlsx } from '../functions/report/xlsx';
 import { reportOrg } from '../test/support/report-org';
+import { yearReportSheets } from '../addin/sheet/year-report';
+import { printSheetsXlsx } from './print-sheet-xlsx';
 
 async function main(): Promise<void> {
   const out = resolve(__dirname, '..', 'test-artifacts', 'report');
@@ -51,10 +53,12 @@ async function main(): Promise<void> {
   });
   writeFileSync(join(out, 'bao-cao.docx'), await renderDocx(model));
   writeFileSync(join(out, 'bao-cao.xlsx'), await renderXlsx(model));
-  for (const [file, kind] of [['bao-cao.docx', 'docx'], ['bao-cao.xlsx', 'xlsx']] as const) {
+  // the pane's "Báo cáo năm" sheets, from the same model
+  writeFileSync(join(out, 'bao-cao-nam-sheet.xlsx'), await printSheetsXlsx(yearReportSheets(model)));
+  for (const [file, kind] of [['bao-cao.docx', 'docx'], ['bao-cao.xlsx', 'xlsx'], ['bao-cao-nam-sheet.xlsx', 'sheet']] as const) {
     // one folder per format: LibreOffice names both PDFs bao-cao.pdf
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(out, kind), join(out, file)], { stdio: 'inherit', timeout: 180_000 });
-    execFileSync('pdftoppm', ['-png', '-r', '80', join(out, kind, 'bao-cao.pdf'), join(out, kind)]);
+    execFileSync('pdftoppm', ['-png', '-r', '80', join(out, kind, file.replace(/\.\w+$/, '.pdf')), join(out, kind)]);
   }
   console.log(readdirSync(out).filter((f) => f.endsWith('.png')).map((f) => join(out, f)).join('\n'));
 }
