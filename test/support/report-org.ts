@@ -15,6 +15,17 @@ export const INJECTIONS = {
   comment: '-1+2',
 } as const;
 
+/** The generated org's profile (cycle.md §2), as typed by an office: mixed case, line breaks. */
+export const REPORT_PROFILE = {
+  name: 'Tỉnh Đoàn Quảng Trị',
+  issuer: 'Ban Chấp hành Đoàn tỉnh Quảng Trị',
+  place: 'Quảng Trị',
+  docSymbol: 'BC/TĐTN-BTC',
+  signerTitle: 'TM. Ban Thường vụ Tỉnh Đoàn\nPhó Bí thư',
+  signerName: 'Nguyễn Văn Bình',
+  recipients: '- Ban Bí thư Trung ương Đoàn;\n- Lưu VP.',
+};
+
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Ngọc', 'Minh', 'Thu'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hạnh', 'Khoa', 'Lan', 'Long', 'Mai', 'Nga', 'Phúc', 'Quyên', 'Sơn', 'Thảo', 'Tuấn', 'Uyên', 'Việt', 'Yến'];

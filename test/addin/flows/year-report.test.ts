@@ -11,18 +11,8 @@ import { resultSentence } from '../../../shared/report/build';
 import { STATUS_LABELS } from '../../../shared/messages';
 import { KEYS, startTestApi, type TestApi } from '../../support/api';
 import { NOW } from '../../support/fixtures';
-import { INJECTIONS, reportOrg } from '../../support/report-org';
+import { INJECTIONS, REPORT_PROFILE as PROFILE, reportOrg } from '../../support/report-org';
 import { ExcelHost } from '../../office-host/host';
-
-const PROFILE = {
-  name: 'Tỉnh Đoàn Quảng Trị',
-  issuer: 'Ban Chấp hành Đoàn tỉnh Quảng Trị',
-  place: 'Quảng Trị',
-  docSymbol: 'BC/TĐTN-BTC',
-  signerTitle: 'TM. Ban Thường vụ Tỉnh Đoàn\nPhó Bí thư',
-  signerName: 'Nguyễn Văn Bình',
-  recipients: '- Ban Bí thư Trung ương Đoàn;\n- Lưu VP.',
-};
 
 let api: TestApi;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { STATUS_LABELS } from '../../../shared/messages';
 import { KEYS, startTestApi, type TestApi } from '../../support/api';
 import { NOW } from '../../support/fixtures';
 import { readDocx, readXlsx, sheetRows } from '../../support/ooxml';
-import { INJECTIONS, reportOrg } from '../../support/report-org';
+import { INJECTIONS, REPORT_PROFILE as PROFILE, reportOrg } from '../../support/report-org';
 
 interface Row {
   cadreId: string;
@@ -21,16 +21,6 @@ interface Row {
   requiredDays: number;
   status: keyof typeof STATUS_LABELS;
 }
-
-const PROFILE = {
-  name: 'Tỉnh Đoàn Quảng Trị',
-  issuer: 'Ban Chấp hành Đoàn tỉnh Quảng Trị',
-  place: 'Quảng Trị',
-  docSymbol: 'BC/TĐTN-BTC',
-  signerTitle: 'TM. Ban Thường vụ Tỉnh Đoàn\nPhó Bí thư',
-  signerName: 'Nguyễn Văn Bình',
-  recipients: '- Ban Bí thư Trung ương Đoàn;\n- Lưu VP.',
-};
 
 const dept = (d: string): string => (d.trim() === '' ? '(Chưa ghi ban)' : d);
 
