@@ -38,12 +38,15 @@ export async function storeYear(services: Services, body: ComplianceBody, date: 
  * of `asOf` with `closed: null`. The year-end report takes its figures from here too.
  */
 export async function complianceAnswer(services: Services, org: string, year: number, asOf: IsoDate, live = false): Promise<ComplianceBody & { closed: ClosedInfo | null }> {
+  // The year's state is read beside the closed years (one round trip, not two; unused when closed).
+  const loading = loadYearState(services.store, org, year);
+  loading.catch(() => undefined); // awaited below unless the frozen figures answer
   const closed = (await loadClosedYears(services.store, org)).get(year);
   if (closed && !live) {
     const frozen = await services.store.getFrozen(org, year, closed.frozen);
     if (frozen !== null) return { ...(frozen as ComplianceBody), closed: closedInfo(closed) };
   }
-  const body = await computeCompliance(services, org, year, asOf);
+  const body = await computeCompliance(services, org, year, asOf, await loading);
   return { ...body, closed: closed ? closedInfo(closed) : null };
 }
 
