@@ -48,5 +48,5 @@ Office.onReady(() => {
         )
       : null,
   );
-  startPane({ doc: document, storage, excel, currentYear: yearOfIso(vietnamToday()), auth, browserWindow: officeBrowserWindow(Office) });
+  startPane({ doc: document, storage, excel, currentYear: yearOfIso(vietnamToday()), auth, browserWindow: () => officeBrowserWindow(Office) });
 });

@@ -30,8 +30,8 @@ export interface PaneOptions {
   currentYear: number;
   /** Microsoft 365 sign-in (auth/): null or absent when not configured (keys only). */
   auth?: Promise<AuthSession | null>;
-  /** Office's browser window for downloads (Excel desktop); absent or null: a link to click. */
-  browserWindow?: OpenBrowserWindow | null;
+  /** Office's browser window for downloads (Excel desktop), asked at each download; absent or null: a link to click. */
+  browserWindow?: () => OpenBrowserWindow | null;
 }
 
 /** A flow's result, followed by what it could not find. */
@@ -244,7 +244,7 @@ export function startPane(opts: PaneOptions): void {
   });
   yearView = startYearView({ doc, el: $, client, year, role: () => identity?.role() ?? null, lang, ready: () => !problems().length, busy });
 
-  reports = startReportView({ el: $, deps, org: () => settings.org, lang, say, busy, browserWindow: opts.browserWindow ?? null });
+  reports = startReportView({ el: $, deps, org: () => settings.org, lang, say, busy, browserWindow: opts.browserWindow ?? (() => null) });
 
   showProgress(null);
   applyTexts();

@@ -19,8 +19,8 @@ export interface ReportViewHost {
   lang(): Lang;
   say(message: Text, kind?: 'info' | 'ok' | 'error'): void;
   busy(work: () => Promise<Text>): Promise<void>;
-  /** Office's browser window (Excel desktop), or null (Excel on the web, a plain browser). */
-  browserWindow: OpenBrowserWindow | null;
+  /** Office's browser window (Excel desktop), or null (Excel on the web, a plain browser); asked at each download. */
+  browserWindow(): OpenBrowserWindow | null;
   now?: () => Date;
 }
 
@@ -60,7 +60,7 @@ export function startReportView(host: ReportViewHost): ReportView {
       clearTimeout(timer);
       current = null;
       render();
-      const d = await prepareReportDownload(host.deps(), format, host.browserWindow);
+      const d = await prepareReportDownload(host.deps(), format, host.browserWindow());
       current = d;
       render();
       const left = Date.parse(d.expiresAt) - now().getTime();

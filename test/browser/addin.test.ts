@@ -399,6 +399,22 @@ test('template, publish with errors, fix, refresh and dashboard through the pane
   expect([...new Uint8Array(await file.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
   expect((await fetch(href.replace('format=docx', 'format=xlsx'))).status).toBe(401);
   await shot('4c-report-link');
+  // Excel desktop (requirement set OpenBrowserWindowApi 1.1): the pane hands the link to Office's browser window.
+  await page.evaluate(() => {
+    type Ctx = { requirements?: { isSetSupported(n: string, v?: string): boolean }; ui?: Record<string, unknown> };
+    const w = window as unknown as { Office: { context: Ctx }; __opened: string[] };
+    const ctx = w.Office.context;
+    const before = ctx.requirements?.isSetSupported.bind(ctx.requirements);
+    ctx.requirements = { ...ctx.requirements, isSetSupported: (n: string, v?: string) => n === 'OpenBrowserWindowApi' || (before?.(n, v) ?? false) };
+    w.__opened = [];
+    ctx.ui ??= {};
+    ctx.ui.openBrowserWindow = (url: string) => void w.__opened.push(url);
+  });
+  expect(await click('report-xlsx')).toMatch(/^Đã mở báo cáo năm 2025 \(Excel\) trong trình duyệt để tải về\./);
+  const opened = await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened);
+  expect(opened).toEqual([await page.getAttribute('#report-link', 'href')]);
+  const xlsx = await fetch(opened[0]);
+  expect([xlsx.status, xlsx.headers.get('content-type')]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
   const reportCells = ['Báo cáo năm', 'Phụ lục báo cáo năm'].flatMap((n) => excel.allCells(n));
   expect(reportCells.filter((c) => c.formula !== null || c.coerced)).toEqual([]);
   expect(reportCells.filter((c) => typeof c.value === 'string' && c.value !== c.value.normalize('NFC'))).toEqual([]);
