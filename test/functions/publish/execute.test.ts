@@ -5,7 +5,9 @@
  * reads no trip row and nothing of other years. And publishes to one org in parallel (one
  * cadre-year and several) all succeed, nothing lost or doubled, compliance as from scratch.
  */
+import { odata, TableClient } from '@azure/data-tables';
 import { createServices } from '../../../functions/services';
+import { TRIP_BUCKETS } from '../../../functions/storage/keys';
 import { computeCompliance } from '../../../functions/handlers/compliance';
 import { loadOrgState } from '../../../functions/domain/org-state';
 import { Store } from '../../../functions/storage/store';
@@ -65,6 +67,13 @@ describe('cost follows the request', () => {
     }
     expect(big.requests).toBe(small.requests);
     expect(big.bytes).toBeLessThan(small.bytes * 1.05 + 1024);
+    // the writes spread over the org's trip buckets (each transaction one bucket's)
+    const records = TableClient.fromConnectionString(testConnectionString(), `${prefix}records`, { allowInsecureConnection: true });
+    const partitions = new Set<string>();
+    for await (const e of records.listEntities({ queryOptions: { filter: odata`PartitionKey gt ${'small_trips_'} and PartitionKey lt ${'small_trips`'}`, select: ['PartitionKey'] } })) {
+      partitions.add(String(e.partitionKey));
+    }
+    expect(partitions.size).toBeGreaterThan(TRIP_BUCKETS / 2);
     // and the answers are the same: those cadre-years hold the same trips in both orgs
     const strip = (r: { results: Array<Record<string, unknown>>; compliance: unknown }) => ({ derived: r.results.map((x) => [x.id, x.derived, x.warnings]), compliance: r.compliance });
     expect(strip(big.result.body)).toEqual(strip(small.result.body));
