@@ -1,6 +1,6 @@
 /**
  * The subset of the Office.js Excel API the adapter uses, as structural types. The real
- * `Excel` namespace satisfies them; the test's fake workbook implements exactly them.
+ * `Excel` namespace satisfies them (the tests run them through office.js on test/office-host).
  * Enum values are passed as their string forms ("ContainsText", "ColumnClustered"…), which
  * Office.js accepts in place of the enum members.
  */

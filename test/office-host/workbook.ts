@@ -5,7 +5,7 @@
  * "assumed" in comments are Excel's documented codes for that kind of failure, not recorded
  * from a real session.
  */
-import { excelInput } from '../addin/fake-workbook';
+import { excelInput } from './typed-input';
 import { contains, fullAddress, intersects, MAX_COLS, MAX_ROWS, type Block } from './address';
 
 export class HostError extends Error {

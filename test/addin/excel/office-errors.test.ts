@@ -1,6 +1,6 @@
 import { ExcelError, inExcel, isOfficeError, OFFICE_ERROR_TEXTS, officeErrorText } from '../../../addin/excel/office-errors';
 import { text, UserError } from '../../../addin/text';
-import { officeError } from '../fake-workbook';
+import { officeError } from '../office-error';
 
 describe('Office errors by code', () => {
   it.each([

@@ -1,4 +1,4 @@
-/** The flows against the real local API (dev host on the run's Azurite) with the fake workbook. */
+/** The flows against the real local API (dev host on the run's Azurite) on the emulated Excel host (office.js). */
 import { ApiClient } from '../../../addin/api/client';
 import { publishChanges } from '../../../addin/flows/publish';
 import { refreshFromServer } from '../../../addin/flows/refresh';

@@ -3,7 +3,7 @@ import { ExcelError, officeErrorText } from '../../../addin/excel/office-errors'
 import { FlowError } from '../../../addin/flows/context';
 import { errorText } from '../../../addin/pane/error-text';
 import { text } from '../../../addin/text';
-import { officeError } from '../fake-workbook';
+import { officeError } from '../office-error';
 
 describe('errorText', () => {
   it('shows the add-in’s own errors and the API’s with their texts', () => {
