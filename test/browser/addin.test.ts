@@ -15,7 +15,7 @@ import { KEYS, startTestApi, type TestApi } from '../support/api';
 import { findBrowser } from '../support/find-browser';
 import { CLIENT_ID, startLocalIdp, TENANT } from '../support/jwks';
 import { ExcelHost } from '../office-host/host';
-import { DIST, distIsStale, officeFile, officeHostScript, ROOT, serveStatic } from './serve';
+import { DIST, distIsStale, markDistBuilt, officeFile, officeHostScript, ROOT, serveStatic } from './serve';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
@@ -73,6 +73,7 @@ async function click(id: string): Promise<string> {
 beforeAll(async () => {
   if (distIsStale()) {
     execFileSync('npx', ['webpack', '--mode', 'production', '--config-name', 'addin'], { cwd: ROOT, stdio: 'ignore' });
+    markDistBuilt();
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   api = await startTestApi();
