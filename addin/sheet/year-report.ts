@@ -84,12 +84,19 @@ const CADRE_SPANS: ReadonlyArray<[number, number]> = COLUMN_WIDTHS.map((_, i) =>
 
 const ALIGN: Readonly<Record<Align, HAlign>> = { left: 'Left', center: 'Center', right: 'Right' };
 
-/** Lines a text takes in `width` points at `size` points: an average Times New Roman glyph of Vietnamese text is about a third of an em (measured on rendered pages); 0.42 em errs taller rather than cutting text. */
-export function linesFor(text: string, width: number, size: number): number {
-  const perLine = Math.max(1, Math.floor((width - 4) / (size * 0.42)));
+/**
+ * Lines a text takes in `width` points at `size` points. An average Times New Roman glyph of
+ * Vietnamese lower-case text is about a third of an em (measured on rendered pages; 0.42 em errs
+ * taller rather than cutting text); capitals are wider (0.7 em), and bold about a tenth wider:
+ * the all-capitals header "BAN CHẤP HÀNH ĐOÀN TỈNH …" counted at 0.42 em got one line, wrapped to
+ * two, and lost its diacritics' tops on the rendered page.
+ */
+export function linesFor(text: string, width: number, size: number, bold = false): number {
+  const room = Math.max(1, width - 4);
+  const em = (ch: string): number => (ch !== ch.toLowerCase() ? 0.7 : 0.42) * (bold ? 1.1 : 1);
   return String(text)
     .split('\n')
-    .reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+    .reduce((n, line) => n + Math.max(1, Math.ceil([...line].reduce((w, ch) => w + em(ch) * size, 0) / room)), 0);
 }
 
 const lineHeight = (size: number): number => Math.ceil(size * 1.3);
@@ -110,7 +117,7 @@ class SheetBuilder {
   text(row: number, from: number, to: number, value: string, style: Omit<PrintArea, 'row' | 'col' | 'values' | 'align'> & { align?: HAlign } = {}): void {
     const size = style.size ?? SIZE;
     this.areas.push({ ...style, row, col: from, values: [[value, ...new Array<string>(to - from).fill('')]], align: style.align ?? 'Left', ...(to > from ? { merge: 'all' as const } : {}) });
-    this.grow(row, linesFor(value, spanWidth(from, to), size) * lineHeight(size) + 4);
+    this.grow(row, linesFor(value, spanWidth(from, to), size, style.bold === true) * lineHeight(size) + 4);
   }
 
   /** A paragraph over the whole width, on the next row. */
@@ -130,7 +137,7 @@ class SheetBuilder {
     spans.forEach(([from, to], i) =>
       this.areas.push({ row: headerRow, col: from, values: [fill(from, to, t.columns[i].header)], bold: true, size: TABLE_SIZE, align: 'Center', borders: true, ...(to > from ? { merge: 'all' as const } : {}) }),
     );
-    this.grow(headerRow, Math.max(...t.columns.map((c, i) => linesFor(c.header, spanWidth(spans[i][0], spans[i][1]) - 6, TABLE_SIZE + 1))) * lineHeight(TABLE_SIZE) + 6);
+    this.grow(headerRow, Math.max(...t.columns.map((c, i) => linesFor(c.header, spanWidth(spans[i][0], spans[i][1]) - 6, TABLE_SIZE + 1, true))) * lineHeight(TABLE_SIZE) + 6);
     const first = headerRow + 1;
     bodyRows.forEach(({ cells }, k) =>
       this.grow(first + k, Math.max(...cells.map((c, i) => linesFor(c.text, spanWidth(spans[i][0], spans[i][1]) - 6, TABLE_SIZE))) * lineHeight(TABLE_SIZE) + 6),

@@ -102,6 +102,16 @@ describe('yearReportSheets', () => {
     expect(Math.min(...main.rowHeights)).toBeGreaterThan(0);
   });
 
+  it('counts capitals and bold as wider: the all-capitals issuer gets the two lines it wraps to', () => {
+    const width = COLUMN_WIDTHS.slice(0, 3).reduce((s, w) => s + w, 0);
+    const issuer = 'BAN CHẤP HÀNH ĐOÀN TỈNH QUẢNG TRỊ';
+    expect(linesFor(issuer.toLowerCase(), width, 12)).toBe(1);
+    expect(linesFor(issuer, width, 12, true)).toBe(2);
+    expect(linesFor(issuer, width, 12, true)).toBeGreaterThanOrEqual(linesFor(issuer, width, 12));
+    const main = yearReportSheets(model()).find((s) => s.name === YEAR_REPORT_SHEET)!;
+    expect(main.rowHeights[0]).toBeGreaterThanOrEqual(2 * Math.ceil(12 * 1.3));
+  });
+
   it('a report without a per-cadre table has an annex with no print titles', () => {
     const bare = { ...m, sections: m.sections.map((s) => ({ ...s, blocks: s.blocks.filter((b) => b.type !== 'table' || b.table.key !== 'cadres') })) };
     const [, a] = yearReportSheets(bare);
