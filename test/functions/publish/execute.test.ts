@@ -1,6 +1,6 @@
 /**
  * Cost follows the request, not the org (issue 8 item 10), proven by what storage is asked:
- * a publish into an org holding thousands of trips in other cadre-years sends the same storage
+ * a publish into an org holding a thousand trips in other cadre-years sends the same storage
  * requests, and reads the same bytes, as into an org holding none; `GET compliance` of a year
  * reads no trip row and nothing of other years. And publishes to one org in parallel (one
  * cadre-year and several) all succeed, nothing lost or doubled, compliance as from scratch.
@@ -49,15 +49,15 @@ describe('cost follows the request', () => {
   beforeAll(async () => {
     ({ api, store } = await countedApi(prefix));
     for (const org of ['small', 'big']) expect((await publish(org, 'cadres', roster)).status).toBe(200);
-    // "big": 2,000 trips of 2024 and 400 of 2025 of cadres the measured publish does not touch
-    const seeded = await publish('big', 'trips', [...trips('old', 2000, ids(0, 20), 2024), ...trips('other', 400, ids(10, 20), 2025)]);
-    expect(seeded.body.summary.created).toBe(2400);
+    // "big": 1,000 trips of 2024 and 200 of 2025 of cadres the measured publish does not touch
+    const seeded = await publish('big', 'trips', [...trips('old', 1000, ids(0, 20), 2024), ...trips('other', 200, ids(10, 20), 2025)]);
+    expect(seeded.body.summary.created).toBe(1200);
     // both orgs touched once (the check of their layout is made once per process)
     expect((await publish('small', 'trips', [trip('warm', 'CB19', '01/01/2026', '01/01/2026')])).body.summary.created).toBe(1);
   });
   afterAll(() => api.close());
 
-  it('a publish into an org of 2,400 trips asks storage what the same publish into an empty org asks', async () => {
+  it('a publish into an org of 1,200 trips asks storage what the same publish into an empty org asks', async () => {
     const rows = trips('new', 200, ids(0, 10), 2025);
     const small = await measured(store, () => publish('small', 'trips', rows));
     const big = await measured(store, () => publish('big', 'trips', rows));
@@ -103,7 +103,7 @@ describe('cost follows the request', () => {
       expect(y2025.result.status).toBe(200);
       // big has 2025 digests of 20 cadres, small of 10: one read each, besides the same queries
       expect(y2025.requests - y2025small.requests).toBe(10);
-      // the 2,000 trips of 2024 are not read: the bytes are those of 2025 (600 trips), not 2,600
+      // the 1,000 trips of 2024 are not read: the bytes are those of 2025 (400 trips), not 1,400
       const again = await measured(a.store, () => a.api.call('GET', '/api/orgs/big/compliance?year=2025&asOf=2025-12-31', { key: KEYS.all }));
       expect(again.requests).toBe(y2025.requests - 21); // read once: the digests are remembered by their ETags (and the layout)
       const rows = await measured(a.store, () => a.api.call('GET', '/api/orgs/big/trips?year=2025', { key: KEYS.all }));
