@@ -7,7 +7,7 @@
  */
 import { isoToDisplay } from '../../shared/dates';
 import { roleAtLeast, type Role } from '../../shared/roles';
-import type { Summary } from '../../shared/models';
+import type { IsoDate, Summary } from '../../shared/models';
 import type { ClosedInfo, ComplianceBody } from '../../shared/wire/compliance';
 import type { ClosedYearBody, ReopenedYearBody } from '../../shared/wire/years';
 import type { ApiClient } from '../api/client';
@@ -72,15 +72,27 @@ export function frozenFigures(body: Pick<ComplianceBody, 'asOf' | 'summary'>): F
   ];
 }
 
-/** What the confirmation says before the figures (a warning when cadres are not evaluated yet). */
-export function closePrompt(year: number, body: Pick<ComplianceBody, 'summary'>): Text {
+/**
+ * What the confirmation says before the figures: a warning when cadres are not evaluated yet,
+ * and one when the figures' date (the window's end) is still ahead of `today` (Vietnam): closing
+ * then freezes what is recorded so far, and trips recorded later in the window are not counted
+ * unless an admin reopens the year.
+ */
+export function closePrompt(year: number, body: Pick<ComplianceBody, 'summary' | 'asOf'>, today: IsoDate): Text {
   const missing = Math.max(0, body.summary.subject - (body.summary.evaluated ?? 0));
-  const warn = missing
+  const notEvaluated = missing
     ? text(` Còn ${missing} cán bộ chưa được đánh giá.`, ` ${missing} cadres have not been evaluated yet.`)
     : text('', '');
+  const early =
+    body.asOf > today
+      ? text(
+          ` Kỳ tính của năm chưa kết thúc (đến ${isoToDisplay(body.asOf)}): khoá sổ bây giờ chốt những gì đã ghi đến hôm nay; các đợt đi cơ sở ghi sau sẽ không được tính nếu quản trị viên không mở lại năm.`,
+          ` The year's window has not ended yet (it runs to ${isoToDisplay(body.asOf)}): closing now freezes what is recorded today; trips recorded later are not counted unless an admin reopens the year.`,
+        )
+      : text('', '');
   return text(
-    `Khoá sổ năm ${year}? Các số liệu dưới đây sẽ được chốt; sau đó không ai sửa được số liệu của năm (chỉ quản trị viên mở lại được).${warn.vi}`,
-    `Close ${year}? The figures below will be frozen; after that nobody can change the year's data (only an admin can reopen it).${warn.en}`,
+    `Khoá sổ năm ${year}? Các số liệu dưới đây sẽ được chốt; sau đó không ai sửa được số liệu của năm (chỉ quản trị viên mở lại được).${notEvaluated.vi}${early.vi}`,
+    `Close ${year}? The figures below will be frozen; after that nobody can change the year's data (only an admin can reopen it).${notEvaluated.en}${early.en}`,
   );
 }
 

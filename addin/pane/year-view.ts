@@ -4,6 +4,7 @@
  * with a confirmation in the pane (Office blocks `window.confirm`) — the close's lists the
  * figures being frozen. DOM only; the calls are flows/close-year.ts.
  */
+import { vietnamToday } from '../../shared/dates';
 import type { Role } from '../../shared/roles';
 import type { ApiClient } from '../api/client';
 import {
@@ -119,7 +120,7 @@ export function startYearView(host: YearViewHost): YearView {
         show({ year, closed: body.closed });
         return yearStateText({ year, closed: body.closed });
       }
-      pending = { act: 'close', year, asOf: body.asOf, prompt: closePrompt(year, body), figures: frozenFigures(body) };
+      pending = { act: 'close', year, asOf: body.asOf, prompt: closePrompt(year, body, vietnamToday()), figures: frozenFigures(body) };
       render();
       return text('Xem các số liệu sẽ được chốt, rồi bấm "Xác nhận khoá sổ" hoặc "Huỷ".', 'Check the figures to be frozen, then click "Confirm closing" or "Cancel".');
     });

@@ -63,9 +63,17 @@ describe('the year state and the buttons', () => {
       ['Báo cáo đúng hạn / trễ / quá hạn', '40 / 2 / 1'],
     ]);
     expect(lines.every((l) => l.label.en !== '' && l.label.en !== l.label.vi)).toBe(true);
-    expect(closePrompt(2025, { summary }).vi).toMatch(/Còn 2 cán bộ chưa được đánh giá\.$/);
-    expect(closePrompt(2025, { summary: { ...summary, evaluated: 26 } }).vi).not.toMatch(/chưa được đánh giá/);
+    expect(closePrompt(2025, { summary, asOf: '2025-12-31' }, '2026-01-09').vi).toMatch(/Còn 2 cán bộ chưa được đánh giá\.$/);
+    expect(closePrompt(2025, { summary: { ...summary, evaluated: 26 }, asOf: '2025-12-31' }, '2026-01-09').vi).not.toMatch(/chưa được đánh giá/);
     expect(frozenFigures({ asOf: '2025-12-31', summary: { ...summary, participationPercent: 95.8 } })[2].value).toBe('26/26 (95,8%)');
+  });
+
+  it('warns when the window has not ended yet: closing then freezes only what is recorded so far', () => {
+    const summary = { subject: 26, evaluated: 26 } as unknown as Summary;
+    const early = closePrompt(2026, { summary, asOf: '2026-12-31' }, '2026-12-02');
+    expect(early.vi).toMatch(/Kỳ tính của năm chưa kết thúc \(đến 31\/12\/2026\)/);
+    expect(early.en).toMatch(/The year's window has not ended yet \(it runs to 31\/12\/2026\)/);
+    for (const today of ['2026-12-31', '2027-01-05']) expect(closePrompt(2026, { summary, asOf: '2026-12-31' }, today).vi).not.toMatch(/chưa kết thúc/);
   });
 });
 
