@@ -12,7 +12,7 @@ import { buildReport } from '../shared/report/build';
 import type { ReportCompliance } from '../shared/report/input';
 import { renderDocx } from '../functions/report/docx';
 import { renderXlsx } from '../functions/report/xlsx';
-import { reportOrg } from '../test/support/report-org';
+import { REPORT_PROFILE, reportOrg } from '../test/support/report-org';
 import { yearReportSheets } from '../addin/sheet/year-report';
 import { printSheetsXlsx } from './print-sheet-xlsx';
 
@@ -37,15 +37,7 @@ async function main(): Promise<void> {
   compliance.summary.evaluationResults = results;
   const model = buildReport({
     compliance,
-    profile: {
-      name: 'Tỉnh Đoàn Quảng Trị',
-      issuer: 'BAN CHẤP HÀNH ĐOÀN TỈNH QUẢNG TRỊ',
-      place: 'Quảng Trị',
-      docSymbol: 'BC/TĐTN-BTC',
-      signerTitle: 'TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nPHÓ BÍ THƯ',
-      signerName: 'Nguyễn Văn Bình',
-      recipients: '- Ban Bí thư Trung ương Đoàn;\n- Ban Tổ chức Trung ương Đoàn;\n- Thường trực Tỉnh uỷ;\n- Lưu VP.',
-    },
+    profile: { ...REPORT_PROFILE, recipients: '- Ban Bí thư Trung ương Đoàn;\n- Ban Tổ chức Trung ương Đoàn;\n- Thường trực Tỉnh uỷ;\n- Lưu VP.' },
     trips: org.trips,
     absences: org.absences,
     units: org.units,

@@ -1,5 +1,6 @@
 /** The emulated host itself: office.js's own requests answered as Excel answers them. */
 import { ExcelHost } from './host';
+import { errorCode } from './error-code';
 
 type Ctx = Excel.RequestContext;
 
@@ -15,15 +16,6 @@ async function withTable(rows: unknown[][] = [['a', 1, 'x'], ['b', 2, 'y'], ['c'
   });
   return host;
 }
-
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'no error';
-};
 
 describe('the emulated Excel host', () => {
   it('runs office.js: load before read, values back, one request per sync, references released at the end of the run', async () => {
@@ -59,7 +51,7 @@ describe('the emulated Excel host', () => {
 
   it('raises errors at sync, with the earlier actions of the request applied', async () => {
     const host = await withTable();
-    const code = await codeOf(
+    const code = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('E1').values = [['before']];
         ctx.workbook.tables.getItem('Nope').getDataBodyRange().values = [['x']];
@@ -84,7 +76,7 @@ describe('the emulated Excel host', () => {
     expect(one.bytes).toBeLessThan(1500);
     expect(one.write).toBe(true);
     const big = Array.from({ length: 6000 }, (_, i) => [`Nội dung khá dài của dòng số ${i} `.repeat(25)]);
-    const code = await codeOf(
+    const code = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('F1:F6000').values = big;
         await ctx.sync();
@@ -98,7 +90,7 @@ describe('the emulated Excel host', () => {
   it('fails every request while a cell is being edited', async () => {
     const host = await withTable();
     host.editMode = true;
-    const code = await codeOf(
+    const code = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('E1').values = [['x']];
         await ctx.sync();
@@ -112,7 +104,7 @@ describe('the emulated Excel host', () => {
   it('refuses writes to a protected sheet, reads still work; protection is visible through the API', async () => {
     const host = await withTable();
     host.protect('Data');
-    const code = await codeOf(
+    const code = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         const sheet = ctx.workbook.worksheets.getItem('Data');
         sheet.protection.load('protected');
@@ -133,14 +125,14 @@ describe('the emulated Excel host', () => {
     const host = await withTable();
     host.filterTable('T', 'Tag', ['x']);
     expect(host.hiddenRows('T')).toEqual([1]);
-    const del = await codeOf(
+    const del = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.tables.getItem('T').getDataBodyRange().getRow(0).delete('Up');
         await ctx.sync();
       }),
     );
     expect(del).toBe('InsertDeleteConflict');
-    const add = await codeOf(
+    const add = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.tables.getItem('T').rows.add(undefined, [['d', 4, 'z']]);
         await ctx.sync();
@@ -178,7 +170,7 @@ describe('the emulated Excel host', () => {
       await ctx.sync();
     });
     expect(host.sheet('Data').autoFilter).toBeNull();
-    const overTable = await codeOf(
+    const overTable = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         const sheet = ctx.workbook.worksheets.getItem('Data');
         sheet.autoFilter.apply(sheet.getRange('A1:C4'));
@@ -190,7 +182,7 @@ describe('the emulated Excel host', () => {
 
   it('refuses shifting part of a table', async () => {
     const host = await withTable();
-    const code = await codeOf(
+    const code = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('A2:B2').delete('Up');
         await ctx.sync();
@@ -201,7 +193,7 @@ describe('the emulated Excel host', () => {
 
   it('keeps table names unique and column names unique ignoring case (Excel renames duplicates)', async () => {
     const host = await withTable();
-    const dup = await codeOf(
+    const dup = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         const t = ctx.workbook.worksheets.getItem('Data').tables.add('Data!H1:I3', true);
         t.name = 't';
@@ -225,7 +217,7 @@ describe('the emulated Excel host', () => {
 
   it('refuses a table over another table, after the earlier actions ran', async () => {
     const host = await withTable();
-    const code = await codeOf(
+    const code = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         const sheet = ctx.workbook.worksheets.getItem('Data');
         sheet.getRange('K1').values = [['ran']];
@@ -256,14 +248,14 @@ describe('the emulated Excel host', () => {
 
   it('refuses hiding or deleting the last visible sheet', async () => {
     const host = new ExcelHost();
-    const hide = await codeOf(
+    const hide = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Sheet1').visibility = 'Hidden';
         await ctx.sync();
       }),
     );
     expect(hide).toBe('InvalidOperation');
-    const del = await codeOf(
+    const del = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Sheet1').delete();
         await ctx.sync();
@@ -282,7 +274,7 @@ describe('the emulated Excel host', () => {
     });
     expect(host.at('Data', 'A7').value).toBe('below');
     expect([2, 3, 4].map((r) => host.at('Data', `B${r}`).numberFormat)).toEqual(['0.00', '0.00', '0.00']);
-    const code = await codeOf(
+    const code = await errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.tables.getItem('T').getDataBodyRange().getColumn(0).values = [['one']];
         await ctx.sync();

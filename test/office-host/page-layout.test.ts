@@ -1,16 +1,8 @@
 /** The emulated host's print settings, merged cells and borders, through office.js itself. */
 import { ExcelHost } from './host';
+import { errorCode } from './error-code';
 
 type Ctx = Excel.RequestContext;
-
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'no error';
-};
 
 describe('page layout on the emulated host', () => {
   it('records paper, orientation, margins, centring, zoom, print area, title rows and headers as set', async () => {
@@ -63,7 +55,7 @@ describe('page layout on the emulated host', () => {
   it('refuses what Excel refuses: unknown paper, bad orientation or margin, another sheet’s area, title cells that are not whole rows; a protected sheet', async () => {
     const host = new ExcelHost({ sheets: ['Sheet1', 'Other'] });
     const attempt = (f: (pl: Excel.PageLayout, sheet: Excel.Worksheet) => void) =>
-      codeOf(
+      errorCode(
         host.runExcel(async (ctx: Ctx) => {
           const sheet = ctx.workbook.worksheets.getItem('Sheet1');
           f(sheet.pageLayout, sheet);
@@ -103,7 +95,7 @@ describe('merged cells and borders on the emulated host', () => {
       { r: 4, c: 0, rows: 1, cols: 2 },
     ]);
     expect([host.at('Sheet1', 'A1').value, host.at('Sheet1', 'B1').value, host.at('Sheet1', 'C1').value]).toEqual(['kept', '', '']);
-    const overlap = codeOf(
+    const overlap = errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Sheet1').getRange('B1:D1').merge();
         await ctx.sync();
@@ -136,7 +128,7 @@ describe('merged cells and borders on the emulated host', () => {
       { address: 'Sheet1!A1:B2', path: 'borders.InsideHorizontal.style', value: 'Continuous' },
       { address: 'Sheet1!A1:B2', path: 'useStandardHeight', value: true },
     ]);
-    const bad = codeOf(
+    const bad = errorCode(
       host.runExcel(async (ctx: Ctx) => {
         ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').format.borders.getItem('Middle' as Excel.BorderIndex).style = 'Continuous';
         await ctx.sync();

@@ -1,16 +1,9 @@
 /** `GET` / `PUT …/profile` (cycle.md §2) through HTTP on Azurite. */
 import { KEYS, startTestApi, type TestApi } from '../../support/api';
 import { NOW } from '../../support/fixtures';
+import { REPORT_PROFILE } from '../../support/report-org';
 
-const PROFILE = {
-  name: 'Tỉnh Đoàn Quảng Trị',
-  issuer: 'BAN CHẤP HÀNH ĐOÀN TỈNH QUẢNG TRỊ',
-  place: 'Quảng Trị',
-  docSymbol: 'BC/TĐTN-BTC',
-  signerTitle: 'TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nPHÓ BÍ THƯ',
-  signerName: 'Nguyễn Văn Bình',
-  recipients: '- Ban Bí thư Trung ương Đoàn;\n- Lưu VP.',
-};
+const PROFILE = REPORT_PROFILE;
 const EMPTY = { name: '', issuer: '', place: '', docSymbol: '', signerTitle: '', signerName: '', recipients: '' };
 
 describe('org profile', () => {
