@@ -10,6 +10,7 @@ import type { PublishRow } from '../../shared/wire/publish';
 import type { TableSpec } from './columns';
 import type { ColumnMap } from './header-map';
 import { rowHash } from './hash';
+import { STATUS_PREFIX } from './status-text';
 import { cellsToRaw, fieldCells, naturalId } from './rows';
 import { isEmptyCell } from './table-edit';
 
@@ -50,6 +51,11 @@ export function isSynced(spec: TableSpec, map: ColumnMap, row: readonly unknown[
   return version !== '' && !mark && stored === rowHash(fieldCells(spec, map, row));
 }
 
+/** The status cell still shows the row's last rejection ("Lỗi: …"). */
+function showsRejection(map: ColumnMap, row: readonly unknown[]): boolean {
+  return text(row[map.meta.status ?? -1]).startsWith(`${STATUS_PREFIX.error}:`);
+}
+
 export function planPublish(
   spec: TableSpec,
   map: ColumnMap,
@@ -78,7 +84,10 @@ export function planPublish(
     }
     if (blank) return;
     const hash = rowHash(cells);
-    if (version && hash === text(row[map.meta.hash ?? -1])) return; // unchanged since the last sync
+    // Unchanged since the last sync: skipped, unless the status still shows its last rejection
+    // (an edit refused, then typed back to the stored values): sent again, the server answers
+    // `unchanged` and the status says saved instead of an error the row no longer has.
+    if (version && hash === text(row[map.meta.hash ?? -1]) && !showsRejection(map, row)) return;
     if (!id && clientIds) {
       id = makeId();
       plan.newIds.push({ row: index, id });

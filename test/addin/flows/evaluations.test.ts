@@ -91,8 +91,12 @@ test('a leader evaluates every cadre of the year from the pre-filled sheet; staf
   expect(noComment.summary.rejected).toBe(1);
   expect(String(column(excel, 'Tình trạng gửi')[0])).toMatch(/^Lỗi: .*Nhận xét/);
   expect(noComment.issues).toEqual([expect.objectContaining({ code: 'REQUIRED', field: 'comment', row: 0 })]);
-  // Put back as stored: nothing to send (the row's hash is the stored one's again).
+  // Put back as stored: sent once more so that the error leaves its status (the server answers
+  // unchanged), then nothing to send (the row's hash is the stored one's again).
   excel.editCell('DanhGia', 0, 'Kết quả đánh giá', 'Đạt');
+  const putBack = await publishChanges(leader);
+  expect([putBack.sent, putBack.summary.unchanged, putBack.summary.rejected]).toEqual([1, 1, 0]);
+  expect(column(excel, 'Tình trạng gửi')[0]).toBe('Đã lưu');
   expect((await publishChanges(leader)).sent).toBe(0);
 
   // A trip entered after the evaluation: the stored evaluation's row says it is stale.

@@ -127,6 +127,26 @@ describe('publishChanges', () => {
     expect(excel.records(TRIPS.table)[2][H.id]).toBe('t3'); // the id given before the first send
   });
 
+  it('an edit refused, then typed back to the stored values: the next publish sends the row once more and the error leaves its status', async () => {
+    const { excel, api, client } = await setup();
+    excel.typeRows(TRIPS.table, [trip(1)]);
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => 't1' });
+    const stored = excel.records(TRIPS.table)[0];
+    excel.editCell(TRIPS.table, 0, H.cadreId, '');
+    expect((await publishChanges({ excel, api: client, year: 2025, makeId: () => 'unused' })).summary).toMatchObject({ rejected: 1 });
+    expect(excel.records(TRIPS.table)[0][H.status]).toMatch(/^Lỗi: /);
+    excel.editCell(TRIPS.table, 0, H.cadreId, 'CB01');
+    api.requests.length = 0;
+    const again = await publishChanges({ excel, api: client, year: 2025, makeId: () => 'unused' });
+    expect(api.requests.filter((r) => r.url.includes('/publish')).map((r) => r.rows)).toEqual([1]);
+    expect(again.summary).toMatchObject({ unchanged: 1 });
+    expect(again.issues).toEqual([]);
+    expect(excel.records(TRIPS.table)[0]).toMatchObject({ [H.status]: 'Đã lưu', [H.id]: 't1', [H.version]: stored[H.version], [H.hash]: stored[H.hash] });
+    api.requests.length = 0;
+    await publishChanges({ excel, api: client, year: 2025, makeId: () => 'unused' });
+    expect(api.requests.filter((r) => r.url.includes('/publish'))).toEqual([]);
+  });
+
   it('locates issues on a renamed sheet, and selecting one goes there', async () => {
     const { excel, client } = await setup();
     excel.typeRows(TRIPS.table, [trip(1), { ...trip(2), [H.cadreId]: '' }]);

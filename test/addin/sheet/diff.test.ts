@@ -47,6 +47,18 @@ describe('planPublish', () => {
     expect(plan.rows[1].hash).toBe(rowHash(fieldCells(TRIPS, map, body[2])));
   });
 
+  it('sends a synced row again while its status still shows a rejection (an edit typed back to the stored values), not otherwise', () => {
+    const stored = Object.fromEntries(synced(trip, 't1', 'v1').map((v, i) => [headers[i], v]));
+    const body = [
+      row({ ...stored, 'Tình trạng gửi': 'Lỗi: "Ngày về" phải sau "Ngày đi".' }),
+      row({ ...stored, 'Tình trạng gửi': 'Đã lưu (đã cập nhật)' }),
+      row({ ...stored, 'Tình trạng gửi': 'Xung đột: dòng đã được người khác sửa trên máy chủ.' }),
+    ];
+    const plan = planPublish(TRIPS, map, body, () => 'unused');
+    expect(plan.rows.map((r) => r.request)).toEqual([expect.objectContaining({ ref: 0, id: 't1', version: 'v1', unit: 'X01' })]);
+    expect(plan.rows[0].hash).toBe(stored['Mã kiểm tra']);
+  });
+
   it('turns delete marks into deletes (stored rows) or local removals (never stored)', () => {
     const body = [
       row({ ...Object.fromEntries(synced(trip, 't1', 'v1').map((v, i) => [headers[i], v])), 'Xoá (đánh x)': 'x' }),
