@@ -1,13 +1,14 @@
 /** What the pane shows and allows from `GET /api/me` (pure). */
 import type { Role } from '../../shared/roles';
 import type { MeBody, Membership } from '../../shared/wire/identity';
+import { text, type Lang, type Text } from '../text';
 
 const ROLE_ORDER: readonly Role[] = ['viewer', 'editor', 'leader', 'admin'];
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  viewer: 'Xem (viewer)',
-  editor: 'Nhập liệu (editor)',
-  leader: 'Lãnh đạo (leader)',
-  admin: 'Quản trị (admin)',
+export const ROLE_LABELS: Readonly<Record<Role, Text>> = {
+  viewer: text('Xem (viewer)', 'Viewer'),
+  editor: text('Nhập liệu (editor)', 'Editor'),
+  leader: text('Lãnh đạo (leader)', 'Leader'),
+  admin: text('Quản trị (admin)', 'Admin'),
 };
 
 /** The caller's role in an org: its membership there or of `*`, the higher. */
@@ -33,8 +34,10 @@ export function orgAfterSignIn(me: MeBody, current: string): string {
   return own.length === 1 ? own[0].org : current;
 }
 
-/** `demo (Nhập liệu (editor)); Toàn quốc (Xem (viewer))`, or a note when there is none. */
-export function membershipsText(memberships: readonly Membership[]): string {
-  if (!memberships.length) return 'Tài khoản chưa là thành viên của đơn vị nào: hãy nhờ quản trị viên thêm bạn.';
-  return memberships.map((m) => `${m.org === '*' ? 'Toàn quốc (mọi đơn vị)' : m.org}: ${ROLE_LABELS[m.role]}`).join('; ');
+/** `Toàn quốc (mọi đơn vị): Xem (viewer); demo: Nhập liệu (editor)`, or a note when there is none. */
+export function membershipsText(memberships: readonly Membership[]): Text {
+  if (!memberships.length) return text('Tài khoản chưa là thành viên của đơn vị nào: hãy nhờ quản trị viên thêm bạn.', 'This account is not a member of any org yet: ask an admin to add you.');
+  const line = (lang: Lang): string =>
+    memberships.map((m) => `${m.org === '*' ? (lang === 'vi' ? 'Toàn quốc (mọi đơn vị)' : 'National (every org)') : m.org}: ${ROLE_LABELS[m.role][lang]}`).join('; ');
+  return text(line('vi'), line('en'));
 }

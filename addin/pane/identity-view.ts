@@ -9,7 +9,7 @@ import type { Role } from '../../shared/roles';
 import type { MeBody, MemberRow } from '../../shared/wire/identity';
 import type { AuthSession } from '../auth/session';
 import { updateNational } from '../flows/national';
-import { text, UserError, type Text } from '../text';
+import { text, UserError, type Lang, type Text } from '../text';
 import type { FlowDeps } from '../flows/context';
 import { canManageMembers, isNational, membershipsText, orgAfterSignIn, roleInOrg } from './account';
 import { memberFromForm, renderMembers, roleSelect } from './members-view';
@@ -24,6 +24,8 @@ export interface IdentityHost {
   org(): string;
   setOrg(org: string): void;
   say(message: Text, kind?: 'info' | 'ok' | 'error'): void;
+  /** The pane's language now. */
+  lang(): Lang;
   busy(work: () => Promise<Text>, needsSettings?: boolean): Promise<void>;
   /** Called after each change of what `GET /api/me` said (the role may have changed). */
   onChange?(): void;
@@ -38,6 +40,8 @@ export interface Identity {
   refresh(): Promise<void>;
   /** The caller's role in the org typed, from `GET /api/me`; null until it has answered. */
   role(): Role | null;
+  /** Shows the account's memberships and the members in the pane's language (after a switch). */
+  applyTexts(): void;
 }
 
 export function startIdentity(host: IdentityHost): Identity {
@@ -45,6 +49,7 @@ export function startIdentity(host: IdentityHost): Identity {
   let session: AuthSession | null = null;
   let signedIn = false;
   let me: MeBody | null = null;
+  let members: readonly MemberRow[] = [];
 
   const signInButton = el<HTMLButtonElement>('sign-in-m365');
   const keyButton = el<HTMLButtonElement>('use-key');
@@ -57,9 +62,13 @@ export function startIdentity(host: IdentityHost): Identity {
   const memberList = el('member-list');
   const nationalButton = el<HTMLButtonElement>('national');
   const addForm = { account: el<HTMLInputElement>('member-account'), name: el<HTMLInputElement>('member-name'), roleBox: el('member-role-box') };
-  const addRole = roleSelect(doc, 'editor');
-  addRole.id = 'member-role';
-  addForm.roleBox.replaceChildren(addRole);
+  let addRole = roleSelect(doc, 'editor', host.lang());
+  const placeAddRole = (value: Role): void => {
+    addRole = roleSelect(doc, value, host.lang());
+    addRole.id = 'member-role';
+    addForm.roleBox.replaceChildren(addRole);
+  };
+  placeAddRole('editor');
 
   const signedInText = (): Text => text(`Đã đăng nhập: ${me?.account ?? ''}.`, `Signed in: ${me?.account ?? ''}.`);
 
@@ -70,7 +79,7 @@ export function startIdentity(host: IdentityHost): Identity {
     signInButton.hidden = session === null;
     if (me) {
       accountLine.textContent = me.name && me.name !== me.account ? `${me.name} (${me.account})` : me.account;
-      membershipsLine.textContent = membershipsText(me.memberships);
+      membershipsLine.textContent = membershipsText(me.memberships)[host.lang()];
     }
     membersBox.hidden = !canManageMembers(me, host.org());
     nationalButton.hidden = !isNational(me);
@@ -106,7 +115,8 @@ export function startIdentity(host: IdentityHost): Identity {
     },
   };
   const loadMembers = async (): Promise<void> => {
-    renderMembers(doc, memberList, await host.client().members(host.org()), memberActions);
+    members = await host.client().members(host.org());
+    renderMembers(doc, memberList, members, memberActions, host.lang());
   };
 
   signInButton.addEventListener('click', () => {
@@ -182,5 +192,10 @@ export function startIdentity(host: IdentityHost): Identity {
     // With a key too: a key's NAME, org and role (an admin key also manages members).
     refresh: () => loadMe(),
     role: () => roleInOrg(me, host.org()),
+    applyTexts: () => {
+      if (me) membershipsLine.textContent = membershipsText(me.memberships)[host.lang()];
+      placeAddRole(addRole.value as Role);
+      if (!membersBox.hidden && membersBox.open) renderMembers(doc, memberList, members, memberActions, host.lang());
+    },
   };
 }

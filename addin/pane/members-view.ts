@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../shared/roles';
 import type { MemberRow } from '../../shared/wire/identity';
-import { text, type Text } from '../text';
+import { text, type Lang, type Text } from '../text';
 import { ROLE_LABELS } from './account';
 
 export interface MemberActions {
@@ -14,24 +14,24 @@ export interface MemberActions {
 
 const ROLES: readonly Role[] = ['viewer', 'editor', 'leader', 'admin'];
 
-export function roleSelect(doc: Document, value: Role): HTMLSelectElement {
+export function roleSelect(doc: Document, value: Role, lang: Lang): HTMLSelectElement {
   const select = doc.createElement('select');
   for (const r of ROLES) {
     const o = doc.createElement('option');
     o.value = r;
-    o.textContent = ROLE_LABELS[r];
+    o.textContent = ROLE_LABELS[r][lang];
     select.append(o);
   }
   select.value = value;
   return select;
 }
 
-export function renderMembers(doc: Document, list: HTMLElement, members: readonly MemberRow[], actions: MemberActions): void {
+export function renderMembers(doc: Document, list: HTMLElement, members: readonly MemberRow[], actions: MemberActions, lang: Lang): void {
   list.replaceChildren();
   if (!members.length) {
     const li = doc.createElement('li');
     li.className = 'empty';
-    li.textContent = 'Chưa có thành viên nào.';
+    li.textContent = text('Chưa có thành viên nào.', 'No members yet.')[lang];
     list.append(li);
     return;
   }
@@ -42,12 +42,12 @@ export function renderMembers(doc: Document, list: HTMLElement, members: readonl
     const who = doc.createElement('span');
     who.className = 'who';
     who.textContent = m.name ? `${m.name} — ${m.account}` : m.account;
-    const select = roleSelect(doc, m.role);
-    select.setAttribute('aria-label', `Quyền của ${m.account}`);
+    const select = roleSelect(doc, m.role, lang);
+    select.setAttribute('aria-label', text(`Quyền của ${m.account}`, `Role of ${m.account}`)[lang]);
     select.addEventListener('change', () => actions.change({ ...m, role: select.value as Role }));
     const remove = doc.createElement('button');
     remove.type = 'button';
-    remove.textContent = 'Xoá';
+    remove.textContent = text('Xoá', 'Remove')[lang];
     remove.addEventListener('click', () => actions.remove(m));
     li.append(who, select, remove);
     list.append(li);

@@ -101,6 +101,7 @@ export function startPane(opts: PaneOptions): void {
     renderIssues(doc, list, issues, lang(), issueActions);
     reports?.applyTexts();
     profile?.applyTexts();
+    identity?.applyTexts();
     if (lastStatus) status.textContent = lastStatus[lang()];
     if (lastProgress) showProgress(lastProgress);
     yearView?.render();
@@ -235,6 +236,7 @@ export function startPane(opts: PaneOptions): void {
       persist();
     },
     say,
+    lang,
     busy,
     // The role decides the year buttons and Thông tin đơn vị; after a sign-in the org itself may have changed.
     onChange: () => {

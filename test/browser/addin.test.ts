@@ -500,6 +500,13 @@ test('signs in with Microsoft 365 through a dialog stand-in: account and orgs sh
     // Thành viên (admins only): add a member, then remove it; the audit names the account.
     await p.click('#members summary');
     await p.waitForSelector('#member-list li');
+    // In English the memberships, the role lists and the buttons follow; then back to Vietnamese.
+    await p.click('#lang');
+    expect(await p.textContent('#memberships-line')).toBe('qt: Admin');
+    expect(await p.$$eval('#member-role option', (os) => os.map((o) => o.textContent))).toEqual(['Viewer', 'Editor', 'Leader', 'Admin']);
+    expect(await p.textContent('#member-list li button')).toBe('Remove');
+    await p.click('#lang');
+    expect(await p.textContent('#memberships-line')).toBe('qt: Quản trị (admin)');
     await p.fill('#member-account', 'Binh@QT.vn');
     await p.fill('#member-name', 'Bình');
     await p.selectOption('#member-role', 'editor');

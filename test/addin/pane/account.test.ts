@@ -27,8 +27,12 @@ describe('what the pane allows from GET /api/me', () => {
     expect(orgAfterSignIn(me([{ org: 'qt', role: 'editor' }, { org: 'hn', role: 'viewer' }]), '')).toBe('');
     expect(orgAfterSignIn(me([{ org: '*', role: 'viewer' }]), 'hn')).toBe('hn');
   });
-  it('lists the memberships in Vietnamese, or says there is none', () => {
-    expect(membershipsText([{ org: '*', role: 'viewer' }, { org: 'qt', role: 'admin' }])).toBe('Toàn quốc (mọi đơn vị): Xem (viewer); qt: Quản trị (admin)');
-    expect(membershipsText([])).toMatch(/chưa là thành viên/);
+  it('lists the memberships in both languages, or says there is none', () => {
+    expect(membershipsText([{ org: '*', role: 'viewer' }, { org: 'qt', role: 'admin' }])).toEqual({
+      vi: 'Toàn quốc (mọi đơn vị): Xem (viewer); qt: Quản trị (admin)',
+      en: 'National (every org): Viewer; qt: Admin',
+    });
+    expect(membershipsText([]).vi).toMatch(/chưa là thành viên/);
+    expect(membershipsText([]).en).toMatch(/not a member of any org/);
   });
 });
