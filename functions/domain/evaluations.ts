@@ -11,10 +11,20 @@ import type { ComplianceRow, Evaluation, EvaluationResult, IsoDate, Warning, Yea
 import type { EvaluationFigures } from '../../shared/schemas/context';
 import { engineInput, liveRecords, storedPolicies, type OrgState } from './org-state';
 
-/** The figures of every cadre-year as of its evaluation date, computed once per date. */
-export function evaluationFigures(state: OrgState, today: IsoDate): (cadreId: string, year: number) => EvaluationFigures {
+/** The engine's evaluation of an org as of `date`. */
+export interface EvaluatedAt {
+  date: IsoDate;
+  evaluation: ReturnType<typeof evaluateOrg>;
+}
+
+/**
+ * The figures of every cadre-year as of its evaluation date, computed once per date. `known`:
+ * an evaluation of the same state the caller already made (GET compliance and publish evaluate
+ * as of `asOf`, usually today: that date is then not evaluated a second time).
+ */
+export function evaluationFigures(state: OrgState, today: IsoDate, known?: EvaluatedAt): (cadreId: string, year: number) => EvaluationFigures {
   const policyFor = policyLookup(storedPolicies(state));
-  const byDate = new Map<IsoDate, ReturnType<typeof evaluateOrg>>();
+  const byDate = new Map<IsoDate, ReturnType<typeof evaluateOrg>>(known ? [[known.date, known.evaluation]] : []);
   return (cadreId, year) => {
     const windowEnd = policyFor(year).windowEnd;
     const date = today < windowEnd ? today : windowEnd;

@@ -21,8 +21,8 @@ import type { Services } from '../services';
  */
 export async function computeCompliance(services: Services, org: string, year: number, asOf: IsoDate, loaded?: OrgState): Promise<ComplianceBody> {
   const state = loaded ?? (await loadYearState(services.store, org, year));
-  const result = evaluateOrg(engineInput(state, asOf)).year(year);
-  const withEvals = withEvaluations(result, state, evaluationFigures(state, vietnamToday(services.now())));
+  const evaluation = evaluateOrg(engineInput(state, asOf));
+  const withEvals = withEvaluations(evaluation.year(year), state, evaluationFigures(state, vietnamToday(services.now()), { date: asOf, evaluation }));
   return { org, ...withEvals, computedAt: services.now().toISOString() };
 }
 

@@ -272,7 +272,7 @@ export async function publishRows<K extends Kind>(
     // Rows were written: the answer reports them, without derived values, rather than a 500.
     services.log('evaluation failed', { requestId, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
   }
-  return respond(kind, state, stored, prepared, decisions, writtenVersions, asOf, today, evaluation, evaluationFigures(state, today));
+  return respond(kind, state, stored, prepared, decisions, writtenVersions, asOf, today, evaluation, evaluationFigures(state, today, evaluation ? { date: asOf, evaluation } : undefined));
 }
 
 type Years = { currentYear: number; asOfYear: number };
